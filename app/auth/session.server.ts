@@ -1,0 +1,118 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "#db/client.server";
+import { sessions, users } from "#db/schema";
+import { readCookie, serializeCookie } from "~/lib/cookies.server";
+import {
+  ABSOLUTE_LIFETIME_MS,
+  INACTIVITY_TIMEOUT_MS,
+  generateSecureRandomString,
+  hashSecret,
+  parseToken,
+  secretMatches,
+  sessionState,
+} from "./session";
+
+export const SESSION_COOKIE = "vl_session";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  wijk: string | null;
+  role: (typeof users.$inferSelect)["role"];
+  organisation: string | null;
+  locale: "nl" | "en";
+  createdAt: Date;
+};
+
+export type ValidSession = { sessionId: string; user: SessionUser };
+
+export function createSession(userId: string, now = new Date()): { token: string; id: string } {
+  const id = generateSecureRandomString();
+  const secret = generateSecureRandomString();
+  getDb()
+    .insert(sessions)
+    .values({
+      id,
+      secretHash: Buffer.from(hashSecret(secret)),
+      userId,
+      createdAt: now,
+      lastActiveAt: now,
+    })
+    .run();
+  return { token: `${id}.${secret}`, id };
+}
+
+/** Checks a token from a cookie; returns the session and its user, or null. */
+export function validateSessionToken(
+  token: string | null | undefined,
+  now = new Date(),
+): ValidSession | null {
+  const parsed = parseToken(token);
+  if (!parsed) return null;
+  const db = getDb();
+  const row = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, parsed.id))
+    .get();
+  if (!row) return null;
+  if (!secretMatches(parsed.secret, row.session.secretHash)) return null;
+  const state = sessionState(row.session, now);
+  const { user } = row;
+  if (
+    state === "expired" ||
+    state === "inactive" ||
+    user.blockedAt ||
+    user.deletedAt ||
+    !user.email ||
+    !user.emailVerifiedAt
+  ) {
+    db.delete(sessions).where(eq(sessions.id, parsed.id)).run();
+    return null;
+  }
+  if (state === "refresh") {
+    db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, parsed.id)).run();
+  }
+  return {
+    sessionId: row.session.id,
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      wijk: user.wijk,
+      role: user.role,
+      organisation: user.organisation,
+      locale: user.locale,
+      createdAt: user.createdAt,
+    },
+  };
+}
+
+export function invalidateSession(sessionId: string) {
+  getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+export function invalidateAllSessions(userId: string) {
+  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+export function sessionCookie(token: string): string {
+  return serializeCookie(SESSION_COOKIE, token, { maxAge: Math.floor(ABSOLUTE_LIFETIME_MS / 1000) });
+}
+
+export function blankSessionCookie(): string {
+  return serializeCookie(SESSION_COOKIE, "", { maxAge: 0 });
+}
+
+export function getSession(request: Request): ValidSession | null {
+  return validateSessionToken(readCookie(request, SESSION_COOKIE));
+}
+
+/** Deletes sessions past their lifetime or inactivity timeout. */
+export function pruneExpiredSessions(now = Date.now()) {
+  getDb()
+    .$client.prepare(`DELETE FROM sessions WHERE created_at <= ? OR last_active_at <= ?`)
+    .run(now - ABSOLUTE_LIFETIME_MS, now - INACTIVITY_TIMEOUT_MS);
+}

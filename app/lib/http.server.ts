@@ -1,0 +1,29 @@
+import { data } from "react-router";
+import type { RouterContextProvider } from "react-router";
+import { requestInfoContext } from "~/context";
+import { fail, type FieldErrors, type FormFailure } from "./forms";
+import { minutesToWait } from "./rate-limit.server";
+
+export function clientIp(context: Readonly<RouterContextProvider>): string {
+  return context.get(requestInfoContext).ip;
+}
+
+export type ActionFailure = FormFailure & { vars?: Record<string, string | number> };
+
+/** 400 with messages at the fields and what was typed. */
+export function invalid(errors: FieldErrors, values: Record<string, string> = {}) {
+  return data<ActionFailure>(fail(errors, values), { status: 400 });
+}
+
+export function badForm(failure: FormFailure) {
+  return data<ActionFailure>(failure, { status: 400 });
+}
+
+/** 429 with a message that says how long to wait. */
+export function tooManyAttempts(result: { retryAfterMs: number }, values: Record<string, string> = {}, field = "form") {
+  const minutes = minutesToWait(result);
+  return data<ActionFailure>(
+    { ...fail({ [field]: "error.rateLimited" }, values), vars: { minutes } },
+    { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } },
+  );
+}

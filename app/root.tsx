@@ -1,0 +1,231 @@
+import { useContext } from "react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  data,
+  useLocation,
+  type LinkDescriptor,
+} from "react-router";
+import tokensCss from "@utrecht/design-tokens/dist/index.css?url";
+import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
+import type { Route } from "./+types/root";
+import { getSession } from "./auth/session.server";
+import { NonceContext } from "./context";
+import { LocaleProvider, translator, useT, type Locale, type MessageKey } from "./i18n";
+import { getLocale } from "./i18n/locale.server";
+import { readFlash } from "./lib/flash.server";
+import { useRootData, type RootData } from "./lib/root-data";
+import { mailPreviewEnabled } from "./lib/mail.server";
+import { Alert, ButtonLink, Heading, Paragraph } from "./ui/components";
+import appCss from "./ui/app.css?url";
+
+export const links: Route.LinksFunction = () => {
+  const links: LinkDescriptor[] = [
+    { rel: "stylesheet", href: tokensCss },
+    { rel: "stylesheet", href: utrechtCss },
+    { rel: "stylesheet", href: appCss },
+    { rel: "stylesheet", href: "/theme.css" },
+    { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  ];
+  return links;
+};
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const session = getSession(request);
+  const locale = getLocale(request);
+  const { flash, clear } = readFlash(request);
+  return data<RootData>(
+    {
+      locale,
+      user: session ? { displayName: session.user.displayName, role: session.user.role } : null,
+      flash,
+      mailPreview: mailPreviewEnabled(),
+    },
+    clear ? { headers: { "Set-Cookie": clear } } : undefined,
+  );
+}
+
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRootData();
+  const locale: Locale = root?.locale ?? "nl";
+  const nonce = useContext(NonceContext);
+  const t = translator(locale);
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={t("meta.description")} />
+        <Meta />
+        <Links />
+      </head>
+      <body className="utrecht-theme utrecht-body vl-body">
+        <LocaleProvider value={locale}>
+          <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+            {t("skipLink")}
+          </a>
+          <SiteHeader />
+          <main id="main" tabIndex={-1} className="vl-main">
+            {root?.flash ? (
+              <Alert type="ok" live>
+                {t(root.flash.key, root.flash.vars)}
+              </Alert>
+            ) : null}
+            {children}
+          </main>
+          <SiteFooter />
+        </LocaleProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader() {
+  const root = useRootData();
+  const t = useT();
+  const location = useLocation();
+  const user = root?.user;
+  const locale = root?.locale ?? "nl";
+  const here = location.pathname + location.search;
+  const nav: Array<{ to: string; label: MessageKey; end?: boolean }> = [
+    { to: "/", label: "nav.home", end: true },
+    { to: "/over", label: "nav.about" },
+  ];
+  if (user?.role === "beheerder") nav.push({ to: "/beheer/accounts", label: "nav.accounts" });
+  return (
+    <header className="utrecht-page-header vl-header">
+      <div className="vl-header__inner">
+        <a href="/" className="vl-logo">
+          {t("meta.siteName")}
+        </a>
+        <nav aria-label={t("nav.label")} className="vl-nav">
+          <ul className="vl-nav__list">
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} className="vl-nav__link">
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/account" className="vl-nav__link">
+                    {t("nav.account")}
+                  </NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/uitloggen" className="vl-inline-form">
+                    <button type="submit" className="vl-nav__link vl-nav__button">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/inloggen" className="vl-nav__link">
+                    {t("nav.login")}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/registreren" className="vl-nav__link">
+                    {t("nav.signup")}
+                  </NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <Form method="post" action="/taal" className="vl-lang" reloadDocument>
+          <input type="hidden" name="lang" value={locale === "nl" ? "en" : "nl"} />
+          <input type="hidden" name="redirectTo" value={here} />
+          <button type="submit" className="vl-nav__button vl-lang__button" lang={locale === "nl" ? "en" : "nl"}>
+            {locale === "nl" ? "English" : "Nederlands"}
+          </button>
+        </Form>
+        {user ? <p className="vl-header__user">{t("nav.signedInAs", { name: user.displayName })}</p> : null}
+      </div>
+    </header>
+  );
+}
+
+function SiteFooter() {
+  const t = useT();
+  const root = useRootData();
+  const links: Array<{ to: string; label: MessageKey }> = [
+    { to: "/over", label: "footer.about" },
+    { to: "/gedragscode", label: "footer.conduct" },
+    { to: "/privacy", label: "footer.privacy" },
+    { to: "/toegankelijkheid", label: "footer.accessibility" },
+  ];
+  if (root?.mailPreview) links.push({ to: "/mail", label: "nav.mail" });
+  return (
+    <footer className="utrecht-page-footer vl-footer">
+      <div className="vl-footer__inner">
+        <p className="vl-footer__tagline">{t("footer.tagline")}</p>
+        <nav aria-label={t("footer.label")}>
+          <ul className="vl-footer__list">
+            {links.map((link) => (
+              <li key={link.to}>
+                <a className="vl-footer__link" href={link.to}>
+                  {t(link.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const t = useT();
+  let title: MessageKey = "errorPage.genericTitle";
+  let body: MessageKey = "errorPage.generic";
+  let status = 500;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    if (status === 404) {
+      title = "errorPage.notFoundTitle";
+      body = "errorPage.notFound";
+    } else if (status === 403) {
+      title = "errorPage.forbiddenTitle";
+      body = "errorPage.forbidden";
+    } else if (status === 429) {
+      title = "errorPage.tooManyTitle";
+      body = "errorPage.tooMany";
+    } else if (status === 400 || status === 405 || status === 413) {
+      title = "errorPage.badRequestTitle";
+      body = "error.badRequest";
+    }
+  } else if (import.meta.env.DEV && error instanceof Error) {
+    console.error(error);
+  }
+  return (
+    <div className="vl-error-page">
+      <title>{`${t(title)} | ${t("meta.siteName")}`}</title>
+      <Heading level={1}>{t(title)}</Heading>
+      <Paragraph lead>{t(body)}</Paragraph>
+      <Paragraph className="vl-muted">{t("errorPage.code", { status })}</Paragraph>
+      <ButtonLink to="/" variant="secondary">
+        {t("errorPage.home")}
+      </ButtonLink>
+    </div>
+  );
+}

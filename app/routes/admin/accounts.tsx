@@ -1,0 +1,123 @@
+import { data, Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/accounts";
+import { requireRole } from "~/auth/guards.server";
+import { changeRole, listAccounts } from "~/domain/accounts/accounts.server";
+import { ROLES } from "~/domain/accounts/roles";
+import { changeRoleSchema } from "~/domain/accounts/schemas";
+import { translate, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { parseForm } from "~/lib/forms";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { badForm, invalid } from "~/lib/http.server";
+import { Button, ErrorSummary, Heading, Link, PageTitle, Paragraph, SelectField, TextField } from "~/ui/components";
+
+function pageFrom(url: URL): number {
+  const page = Number(url.searchParams.get("pagina") ?? 1);
+  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
+}
+
+export function loader({ request }: Route.LoaderArgs) {
+  const { user } = requireRole(request, "beheerder");
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const page = pageFrom(url);
+  return { ...listAccounts({ q, page }), q, page, selfId: user.id };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const { user } = requireRole(request, "beheerder");
+  const formData = await request.formData();
+  const parsed = parseForm(changeRoleSchema, formData);
+  const userId = String(formData.get("userId") ?? "");
+  if (!parsed.ok) return badForm({ ...parsed, values: { ...parsed.values, userId } });
+  const result = changeRole({ id: user.id, role: user.role }, parsed.data);
+  if (!result.ok) {
+    if (result.reason === "forbidden") throw data(null, { status: 403 });
+    if (result.reason === "not_found") throw data(null, { status: 404 });
+    return invalid({ role: result.message }, { userId });
+  }
+  const back = new URL(request.url);
+  throw redirectWithFlash(back.pathname + back.search, {
+    key: "flash.roleChanged",
+    vars: { name: result.displayName, role: translate(getLocale(request), `role.${parsed.data.role}`) },
+  });
+}
+
+export default function Accounts() {
+  const t = useT();
+  const { rows, hasNext, q, page, selfId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
+  const failedFor = result?.values?.userId;
+  const pageLink = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set("pagina", String(n));
+    return `?${next.toString()}`;
+  };
+  return (
+    <div>
+      <PageTitle title={t("accounts.title")} hasErrors={!!result} />
+      <Heading level={1}>{t("accounts.title")}</Heading>
+      <Paragraph>{t("accounts.intro")}</Paragraph>
+      <Form method="get" className="vl-search" role="search">
+        <TextField name="q" type="search" label={t("field.search")} defaultValue={q} maxLength={100} />
+        <Button type="submit" variant="secondary">
+          {t("accounts.searchSubmit")}
+        </Button>
+      </Form>
+      {rows.length === 0 ? <Paragraph>{t("accounts.none")}</Paragraph> : null}
+      <ul className="vl-account-list">
+        {rows.map((row) => {
+          const errors = failedFor === row.id ? (result?.errors ?? {}) : {};
+          const self = row.id === selfId;
+          return (
+            <li key={row.id} className="vl-account">
+              <Heading level={2} className="vl-account__name">
+                {row.displayName} {self ? <span className="vl-muted">{t("accounts.you")}</span> : null}
+              </Heading>
+              <Paragraph className="vl-account__meta">
+                {row.email ?? "—"}
+                {row.verified ? "" : ` (${t("accounts.unverified")})`} · {t(`role.${row.role}`)}
+                {row.organisation ? ` · ${row.organisation}` : ""}
+              </Paragraph>
+              {self ? null : (
+                <Form method="post" className="vl-role-form" noValidate>
+                  <ErrorSummary errors={errors} />
+                  <input type="hidden" name="userId" value={row.id} />
+                  <SelectField
+                    id={`role-${row.id}`}
+                    name="role"
+                    label={t("accounts.changeFor", { name: row.displayName })}
+                    defaultValue={row.role}
+                    options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+                    error={errors.role}
+                  />
+                  <TextField
+                    id={`organisation-${row.id}`}
+                    name="organisation"
+                    label={t("accounts.organisationFor", { name: row.displayName })}
+                    description={t("field.organisationDescription")}
+                    defaultValue={failedFor === row.id ? result?.values?.organisation : (row.organisation ?? "")}
+                    maxLength={100}
+                    error={errors.organisation}
+                  />
+                  <div>
+                    <Button type="submit" variant="secondary" disabled={busy}>
+                      {t("accounts.change")}
+                    </Button>
+                  </div>
+                </Form>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <nav aria-label={t("pagination.label")} className="vl-pagination">
+        {page > 1 ? <Link to={pageLink(page - 1)}>{t("pagination.previous")}</Link> : null}
+        <span>{t("pagination.status", { page })}</span>
+        {hasNext ? <Link to={pageLink(page + 1)}>{t("pagination.next")}</Link> : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The request handler of the app, bundled by the build (see vite.config.ts)
+ * and mounted by server.js. Also exports start-up work for server.js.
+ */
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+import { RouterContextProvider } from "react-router";
+import { getDb } from "#db/client.server";
+import { seedIfEmpty } from "#db/seed";
+import { requestInfoContext } from "./context";
+import { pruneExpiredSessions } from "./auth/session.server";
+import { config } from "./lib/config.server";
+import { deliverPendingMail } from "./lib/mail.server";
+import { pruneRateLimits } from "./lib/rate-limit.server";
+
+export const app = express();
+app.disable("x-powered-by");
+
+app.use(
+  createRequestHandler({
+    build: () => import("virtual:react-router/server-build"),
+    getLoadContext(req, res) {
+      const context = new RouterContextProvider();
+      context.set(requestInfoContext, {
+        nonce: String(res.locals.nonce ?? ""),
+        ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      });
+      return context;
+    },
+  }),
+);
+
+/** Opens the database (applying migrations) and fills an empty one with demo data when asked. */
+export async function startup() {
+  const db = getDb();
+  if (config().seedDemo) {
+    const seeded = await seedIfEmpty(db);
+    if (seeded) console.log("Demo data added to the empty database.");
+  }
+  return config();
+}
+
+let timers: NodeJS.Timeout[] = [];
+
+export function startBackgroundJobs() {
+  let delivering = false;
+  timers.push(
+    setInterval(async () => {
+      if (delivering) return;
+      delivering = true;
+      try {
+        await deliverPendingMail();
+      } catch (error) {
+        console.error("Mail delivery failed:", error);
+      } finally {
+        delivering = false;
+      }
+    }, 5_000),
+    setInterval(() => {
+      pruneRateLimits();
+      pruneExpiredSessions();
+    }, 60 * 60_000),
+  );
+  for (const timer of timers) timer.unref();
+}
+
+export function stopBackgroundJobs() {
+  for (const timer of timers) clearInterval(timer);
+  timers = [];
+}

@@ -1,0 +1,110 @@
+// The HTTP server: security headers, compression, static files, then the app.
+// `node server.js` serves the production build (run `npm run build` first);
+// `node server.js --dev` serves the source through Vite with live reload.
+import { randomBytes } from "node:crypto";
+import compression from "compression";
+import express from "express";
+
+const DEVELOPMENT = process.argv.includes("--dev");
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? "0.0.0.0";
+const PUBLIC_URL = process.env.PUBLIC_URL ?? `http://localhost:${PORT}`;
+const HTTPS = PUBLIC_URL.startsWith("https:");
+const MAX_BODY_BYTES = 1024 * 1024; // 1 MiB
+
+const server = express();
+server.disable("x-powered-by");
+server.set("trust proxy", process.env.TRUST_PROXY === "true");
+
+/** Security headers on every response. */
+server.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  if (!DEVELOPMENT) {
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        ...(HTTPS ? ["upgrade-insecure-requests"] : []),
+      ].join("; "),
+    );
+  }
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), payment=(), usb=(), interest-cohort=()");
+  if (HTTPS) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // Pages seen by someone signed in can hold personal data: never store them.
+  if (!req.path.startsWith("/assets/") && /(?:^|;\s*)vl_session=/.test(req.headers.cookie ?? "")) {
+    res.setHeader("Cache-Control", "private, no-store");
+  }
+  next();
+});
+
+/** Refuse oversized bodies before anything reads them. */
+server.use((req, res, next) => {
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain; charset=utf-8").send("Het verzoek is te groot.");
+    return;
+  }
+  next();
+});
+
+server.use(compression());
+
+let stop = () => {};
+
+if (DEVELOPMENT) {
+  const vite = await import("vite");
+  const viteDevServer = await vite.createServer({ server: { middlewareMode: true } });
+  server.use(viteDevServer.middlewares);
+  const source = await viteDevServer.ssrLoadModule("./app/server.ts");
+  await source.startup();
+  server.use(async (req, res, next) => {
+    try {
+      const fresh = await viteDevServer.ssrLoadModule("./app/server.ts");
+      return fresh.app(req, res, next);
+    } catch (error) {
+      if (typeof error === "object" && error instanceof Error) viteDevServer.ssrFixStacktrace(error);
+      next(error);
+    }
+  });
+} else {
+  const build = await import("./build/server/index.js");
+  await build.startup();
+  build.startBackgroundJobs();
+  stop = build.stopBackgroundJobs;
+  server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  server.use(express.static("build/client", { maxAge: "1h" }));
+  server.use(build.app);
+}
+
+// Last resort: never a stack trace to a visitor.
+server.use((error, req, res, _next) => {
+  console.error(error);
+  if (res.headersSent) return;
+  res.status(500).type("text/plain; charset=utf-8").send("Er ging iets mis. Probeer het later opnieuw.");
+});
+
+const listener = server.listen(PORT, HOST, () => {
+  console.log(`Veranderlab draait op ${PUBLIC_URL}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stop();
+    listener.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
