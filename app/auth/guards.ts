@@ -27,10 +27,20 @@ export function guardRole(
   return valid;
 }
 
-/** Only a local path may be a redirect target (no `//evil.example`). */
+/**
+ * Only a path on this site may be a redirect target: resolved the way a
+ * browser would (which drops tabs and newlines and reads `\\` as `/`), it
+ * must stay on the same origin.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
+  const base = "http://veranderlab.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== base || /[\u0000-\u001f\\]/.test(to)) return fallback;
+  return url.pathname + url.search + url.hash;
 }

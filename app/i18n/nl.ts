@@ -64,7 +64,7 @@ export const nl = {
   "field.displayName": "Naam die anderen zien",
   "field.displayNameDescription": "Bijvoorbeeld uw voornaam. Dit is het enige dat anderen van u zien.",
   "field.wijk": "Wijk",
-  "field.wijkDescription": "Bijvoorbeeld Oosterparkwijk. Zo weten anderen over welke buurt u meepraat.",
+  "field.wijkDescription": "Bijvoorbeeld Oosterparkwijk. Zo weet het lab uit welke buurten mensen meedoen. Anderen zien dit niet.",
   "field.acceptConduct": "Ik heb de gedragscode gelezen en houd me eraan",
   "field.acceptConductRead": "Lees eerst de",
   "field.acceptConductLink": "gedragscode",
@@ -134,8 +134,8 @@ export const nl = {
   "account.changePassword": "Wachtwoord wijzigen",
   "account.changePasswordIntro": "Na het wijzigen wordt u op alle andere apparaten uitgelogd.",
   "account.savePassword": "Wachtwoord wijzigen",
-  "account.sessions": "Ingelogd op andere apparaten",
-  "account.sessionsIntro": "U bent nu op {count} apparaten of browsers ingelogd. Bent u uw telefoon kwijt, of heeft u ingelogd op een computer van iemand anders? Log dan overal uit.",
+  "account.sessions": "Waar u bent ingelogd",
+  "account.sessionsIntro": "Aantal apparaten en browsers waarop u nu bent ingelogd: {count}. Bent u uw telefoon kwijt, of heeft u ingelogd op een computer van iemand anders? Log dan overal uit.",
   "account.logoutEverywhere": "Overal uitloggen",
 
   "flash.welcome": "Welkom! Uw account is klaar.",
@@ -161,7 +161,6 @@ export const nl = {
   "accounts.none": "Geen accounts gevonden.",
   "accounts.unverified": "nog niet bevestigd",
   "accounts.you": "(u)",
-  "accounts.count": "{count} accounts",
 
   "pagination.label": "Paginering",
   "pagination.previous": "Vorige pagina",

@@ -9,7 +9,7 @@ export type Limit = { limit: number; windowMs: number };
 export const LIMITS = {
   /** Every sign-in attempt from one address. */
   signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
-  /** Failed sign-ins for one account, from anywhere. */
+  /** Sign-in attempts for one account from anywhere; a successful sign-in clears the count. */
   signInFailuresPerAccount: { limit: 10, windowMs: 15 * 60_000 },
   /** New accounts from one address. */
   signUpPerIp: { limit: 10, windowMs: 60 * 60_000 },

@@ -95,10 +95,13 @@ export function ErrorSummary({
   errors,
   labels,
   vars,
+  fieldIds,
 }: {
   errors?: FieldErrors;
   labels?: Record<string, string>;
   vars?: Vars;
+  /** Where a field's id is not `field-<name>`. */
+  fieldIds?: Record<string, string>;
 }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -118,7 +121,7 @@ export function ErrorSummary({
             {field === "form" ? (
               t(key, vars)
             ) : (
-              <a className="utrecht-link" href={`#field-${field}`}>
+              <a className="utrecht-link" href={`#${fieldIds?.[field] ?? `field-${field}`}`}>
                 {labels?.[field] ? `${labels[field]}: ` : ""}
                 {t(key, vars)}
               </a>
@@ -140,12 +143,12 @@ type FieldProps = {
   optional?: boolean;
 };
 
-function useFieldIds(name: string, description: unknown, error: unknown) {
+function useFieldIds(name: string, description: unknown, error: unknown, id?: string) {
   const uid = useId();
   const descriptionId = description ? `${uid}-description` : undefined;
   const errorId = error ? `${uid}-error` : undefined;
   return {
-    inputId: `field-${name}`,
+    inputId: id ?? `field-${name}`,
     descriptionId,
     errorId,
     describedBy: [errorId, descriptionId].filter(Boolean).join(" ") || undefined,
@@ -202,9 +205,10 @@ export function TextField({
   optional,
   type = "text",
   className,
+  id,
   ...input
 }: FieldProps & Omit<ComponentProps<"input">, "name">) {
-  const ids = useFieldIds(name, description, error);
+  const ids = useFieldIds(name, description, error, id);
   return (
     <div className={cx("utrecht-form-field", "utrecht-form-field--text", error && "utrecht-form-field--invalid", className)}>
       <div className="utrecht-form-field__label">
@@ -303,8 +307,8 @@ export function SelectField({
   id,
   ...select
 }: FieldProps & Omit<ComponentProps<"select">, "name"> & { options: Array<{ value: string; label: string }> }) {
-  const ids = useFieldIds(name, description, error);
-  const inputId = id ?? ids.inputId;
+  const ids = useFieldIds(name, description, error, id);
+  const inputId = ids.inputId;
   return (
     <div className={cx("utrecht-form-field", error && "utrecht-form-field--invalid")}>
       <div className="utrecht-form-field__label">

@@ -7,7 +7,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/auth/passwor
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { config } from "~/lib/config.server";
 import { queueMail } from "~/lib/mail.server";
-import { LIMITS, clearLimit, hit, hitAll, isLimited } from "~/lib/rate-limit.server";
+import { LIMITS, clearLimit, hit, hitAll } from "~/lib/rate-limit.server";
 import { consumeCode, issueCode } from "./codes.server";
 import { passwordProblem } from "./password-policy";
 import { canChangeRoleOf, type Actor } from "./policy";
@@ -65,7 +65,7 @@ export async function signUp(input: SignUpRequest, now = new Date()): Promise<{ 
   const limited = hitAll([
     [`signup:ip:${input.ip}`, LIMITS.signUpPerIp],
     [`mail:email:${input.email}`, LIMITS.mailPerEmail],
-  ]);
+  ], now.getTime());
   if (!limited.allowed) return rateLimited(limited.retryAfterMs);
 
   const passwordHash = await hashPassword(input.password);
@@ -102,11 +102,11 @@ export async function signUp(input: SignUpRequest, now = new Date()): Promise<{ 
   return { ok: true };
 }
 
-function checkCodeLimits(email: string, ip: string): RateLimited | null {
+function checkCodeLimits(email: string, ip: string, now: Date): RateLimited | null {
   const limited = hitAll([
     [`verify:email:${email}`, LIMITS.verifyPerEmail],
     [`verify:ip:${ip}`, LIMITS.verifyPerIp],
-  ]);
+  ], now.getTime());
   return limited.allowed ? null : rateLimited(limited.retryAfterMs);
 }
 
@@ -115,7 +115,7 @@ export function verifyEmail(
   input: { email: string; code: string; ip: string },
   now = new Date(),
 ): { ok: true; token: string; userId: string } | RateLimited | Failure<"wrong_code"> {
-  const limited = checkCodeLimits(input.email, input.ip);
+  const limited = checkCodeLimits(input.email, input.ip, now);
   if (limited) return limited;
   const user = findByEmail(input.email);
   if (!user || user.emailVerifiedAt || user.blockedAt || !consumeCode(user.id, "verify_email", input.code, now)) {
@@ -131,7 +131,7 @@ export function resendVerification(input: { email: string; ip: string }, now = n
   const limited = hitAll([
     [`mail:email:${input.email}`, LIMITS.mailPerEmail],
     [`mail:ip:${input.ip}`, LIMITS.mailPerIp],
-  ]);
+  ], now.getTime());
   if (!limited.allowed) return rateLimited(limited.retryAfterMs);
   const user = findByEmail(input.email);
   if (user && !user.emailVerifiedAt && !user.blockedAt) {
@@ -146,8 +146,10 @@ export async function logIn(
 ): Promise<{ ok: true; token: string; locale: Locale } | RateLimited | Failure<"wrong" | "unverified" | "blocked">> {
   const perIp = hit(`signin:ip:${input.ip}`, LIMITS.signInPerIp, now.getTime());
   if (!perIp.allowed) return rateLimited(perIp.retryAfterMs);
+  // Counted before the (slow) password check, so parallel guesses cannot
+  // slip past the limit; a successful sign-in clears the count.
   const accountKey = `signin:fail:${input.email}`;
-  const perAccount = isLimited(accountKey, LIMITS.signInFailuresPerAccount, now.getTime());
+  const perAccount = hit(accountKey, LIMITS.signInFailuresPerAccount, now.getTime());
   if (!perAccount.allowed) return rateLimited(perAccount.retryAfterMs);
 
   const user = findByEmail(input.email);
@@ -155,7 +157,6 @@ export async function logIn(
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
   if (!user || !valid) {
-    hit(accountKey, LIMITS.signInFailuresPerAccount, now.getTime());
     return { ok: false, reason: "wrong", field: "password", message: "error.loginFailed" };
   }
   if (user.blockedAt) return { ok: false, reason: "blocked", message: "error.accountBlocked" };
@@ -174,7 +175,7 @@ export function requestPasswordReset(input: { email: string; ip: string }, now =
   const limited = hitAll([
     [`mail:email:${input.email}`, LIMITS.mailPerEmail],
     [`mail:ip:${input.ip}`, LIMITS.mailPerIp],
-  ]);
+  ], now.getTime());
   if (!limited.allowed) return rateLimited(limited.retryAfterMs);
   const user = findByEmail(input.email);
   if (user && !user.blockedAt) mailCode(user, "reset", issueCode(user.id, "reset_password", now));
@@ -188,7 +189,7 @@ export async function resetPassword(
 ): Promise<{ ok: true; token: string } | RateLimited | Failure<"wrong_code" | "password">> {
   const problem = passwordProblem(input.password);
   if (problem) return { ok: false, reason: "password", field: "password", message: problem };
-  const limited = checkCodeLimits(input.email, input.ip);
+  const limited = checkCodeLimits(input.email, input.ip, now);
   if (limited) return limited;
   const user = findByEmail(input.email);
   if (!user || user.blockedAt || !consumeCode(user.id, "reset_password", input.code, now)) {

@@ -36,8 +36,14 @@ export async function action({ request }: Route.ActionArgs) {
     if (result.reason === "not_found") throw data(null, { status: 404 });
     return invalid({ role: result.message }, { userId });
   }
-  const back = new URL(request.url);
-  throw redirectWithFlash(back.pathname + back.search, {
+  // Back to the same search and page (request.url may be a .data URL here).
+  const url = new URL(request.url);
+  const back = new URLSearchParams();
+  for (const name of ["q", "pagina"]) {
+    const value = url.searchParams.get(name);
+    if (value) back.set(name, value);
+  }
+  throw redirectWithFlash(`/beheer/accounts${back.size ? `?${back}` : ""}`, {
     key: "flash.roleChanged",
     vars: { name: result.displayName, role: translate(getLocale(request), `role.${parsed.data.role}`) },
   });
@@ -83,7 +89,10 @@ export default function Accounts() {
               </Paragraph>
               {self ? null : (
                 <Form method="post" className="vl-role-form" noValidate>
-                  <ErrorSummary errors={errors} />
+                  <ErrorSummary
+                    errors={errors}
+                    fieldIds={{ role: `role-${row.id}`, organisation: `organisation-${row.id}` }}
+                  />
                   <input type="hidden" name="userId" value={row.id} />
                   <SelectField
                     id={`role-${row.id}`}
