@@ -9,7 +9,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
  */
 export default defineConfig({
   testDir: "test/e2e",
-  outputDir: ".tmp/test-results",
+  outputDir: `.tmp/test-results-${PORT}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -35,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "rm -rf .tmp/e2e && node server.js",
+    command: `rm -rf .tmp/e2e-${PORT} && node server.js`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -43,7 +43,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: "127.0.0.1",
-      DATABASE_PATH: ".tmp/e2e/veranderlab.db",
+      DATABASE_PATH: `.tmp/e2e-${PORT}/veranderlab.db`,
+      BUILD_DIR: process.env.BUILD_DIR ?? "build",
       SEED_DEMO: "true",
       // Each test sends its own X-Forwarded-For, so tests are separate clients
       // for the rate limits (which stay on).

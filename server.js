@@ -11,6 +11,7 @@ const HOST = process.env.HOST ?? "0.0.0.0";
 const PUBLIC_URL = process.env.PUBLIC_URL ?? `http://localhost:${PORT}`;
 const HTTPS = PUBLIC_URL.startsWith("https:");
 const MAX_BODY_BYTES = 1024 * 1024; // 1 MiB
+const BUILD_DIR = process.env.BUILD_DIR ?? "build";
 
 const server = express();
 server.disable("x-powered-by");
@@ -81,12 +82,12 @@ if (DEVELOPMENT) {
     }
   });
 } else {
-  const build = await import("./build/server/index.js");
+  const build = await import(new URL(`./${BUILD_DIR}/server/index.js`, import.meta.url).href);
   await build.startup();
   build.startBackgroundJobs();
   stop = build.stopBackgroundJobs;
-  server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  server.use(express.static("build/client", { maxAge: "1h" }));
+  server.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y" }));
+  server.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h" }));
   server.use(build.app);
 }
 

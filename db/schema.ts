@@ -3,6 +3,7 @@ import {
   blob,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -14,6 +15,7 @@ import {
  */
 
 import { ROLES } from "../app/domain/accounts/roles";
+import { PHASES } from "../app/domain/cycles/phases";
 
 export { ROLES, type Role } from "../app/domain/accounts/roles";
 
@@ -130,5 +132,177 @@ export const auditLog = sqliteTable(
   (t) => [
     index("audit_log_created_idx").on(t.createdAt),
     index("audit_log_target_idx").on(t.targetType, t.targetId),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Cycles, posts, questions, reactions
+// ---------------------------------------------------------------------------
+
+export const cycles = sqliteTable(
+  "cycles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    theme: text("theme").notNull(),
+    /** Markdown. */
+    intro: text("intro").notNull().default(""),
+    phase: text("phase", { enum: PHASES }).notNull().default("concept"),
+    /** The neighbourhoods the cycle concerns, as a JSON array of names. */
+    wijken: text("wijken", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Supports per resident in this cycle; 0 = no limit. */
+    supportLimit: integer("support_limit").notNull().default(0),
+    /** Supports a self-help measure needs before it can be adopted. */
+    supportThreshold: integer("support_threshold").notNull().default(10),
+    /** Volunteers a self-help measure needs before it can be adopted. */
+    minVolunteers: integer("min_volunteers").notNull().default(2),
+    /** New participants' contributions wait for a project leader's approval. */
+    screening: integer("screening", { mode: "boolean" }).notNull().default(false),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("cycles_slug_unique").on(t.slug), index("cycles_phase_idx").on(t.phase, t.createdAt)],
+);
+
+/** Every phase move: the public timeline of a cycle. */
+export const cyclePhaseChanges = sqliteTable(
+  "cycle_phase_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    fromPhase: text("from_phase", { enum: PHASES }),
+    toPhase: text("to_phase", { enum: PHASES }).notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("cycle_phase_changes_cycle_idx").on(t.cycleId, t.id)],
+);
+
+export const POST_STATUSES = ["draft", "published"] as const;
+
+export const posts = sqliteTable(
+  "posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    /** Markdown, as the editor (or the textarea) stores it. */
+    body: text("body").notNull(),
+    /** Plain-text start of the body, made when saving, for lists. */
+    excerpt: text("excerpt").notNull().default(""),
+    status: text("status", { enum: POST_STATUSES }).notNull().default("draft"),
+    /** Null: a post about the lab in general. */
+    cycleId: integer("cycle_id").references(() => cycles.id, { onDelete: "set null" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("posts_slug_unique").on(t.slug),
+    index("posts_status_published_idx").on(t.status, t.publishedAt),
+    index("posts_cycle_idx").on(t.cycleId, t.status, t.publishedAt),
+  ],
+);
+
+export const QUESTION_KINDS = ["open", "single", "multiple"] as const;
+export const QUESTION_STATUSES = ["open", "closed"] as const;
+
+export const questions = sqliteTable(
+  "questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    /** Shown inside this post as well (optional). */
+    postId: integer("post_id").references(() => posts.id, { onDelete: "set null" }),
+    prompt: text("prompt").notNull(),
+    /** Optional explanation, Markdown. */
+    description: text("description").notNull().default(""),
+    kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
+    status: text("status", { enum: QUESTION_STATUSES }).notNull().default("open"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("questions_cycle_idx").on(t.cycleId, t.status, t.createdAt),
+    index("questions_post_idx").on(t.postId),
+    index("questions_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+export const questionOptions = sqliteTable(
+  "question_options",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("question_options_question_idx").on(t.questionId, t.position)],
+);
+
+/** One answer per person per question; changed in place while the question is open. */
+export const answers = sqliteTable(
+  "answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** For open questions. */
+    text: text("text"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("answers_question_user_unique").on(t.questionId, t.userId),
+    index("answers_user_idx").on(t.userId),
+  ],
+);
+
+/** The options chosen in a multiple-choice answer. */
+export const answerChoices = sqliteTable(
+  "answer_choices",
+  {
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    optionId: integer("option_id")
+      .notNull()
+      .references(() => questionOptions.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.optionId] }), index("answer_choices_option_idx").on(t.optionId)],
+);
+
+export const REACTION_TARGETS = ["post", "knelpunt", "measure"] as const;
+export type ReactionTarget = (typeof REACTION_TARGETS)[number];
+
+/** Reactions (reageren) under posts, knelpunten and measures. Plain text. */
+export const reactions = sqliteTable(
+  "reactions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    targetType: text("target_type", { enum: REACTION_TARGETS }).notNull(),
+    targetId: integer("target_id").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("reactions_target_idx").on(t.targetType, t.targetId, t.createdAt),
+    index("reactions_author_idx").on(t.authorId),
   ],
 );

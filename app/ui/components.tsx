@@ -350,3 +350,24 @@ export function PageTitle({ title, hasErrors = false }: { title: string; hasErro
 export function RichText({ html, className }: { html: string; className?: string }) {
   return <div className={cx("utrecht-rich-text vl-prose", className)} dangerouslySetInnerHTML={{ __html: html }} />;
 }
+
+/**
+ * Previous/next page links. `hrefFor(n)` builds the address of page n (keep
+ * the other query parameters there).
+ */
+export function Pagination({ page, hasNext, hrefFor }: { page: number; hasNext: boolean; hrefFor: (page: number) => string }) {
+  const t = useT();
+  if (page <= 1 && !hasNext) return null;
+  return (
+    <nav aria-label={t("pagination.label")} className="vl-pagination">
+      {page > 1 ? <Link to={hrefFor(page - 1)}>{t("pagination.previous")}</Link> : null}
+      <span>{t("pagination.status", { page })}</span>
+      {hasNext ? <Link to={hrefFor(page + 1)}>{t("pagination.next")}</Link> : null}
+    </nav>
+  );
+}
+
+/** A small label, e.g. a phase or a status. */
+export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "info" | "ok" | "warning" }) {
+  return <span className={cx("vl-badge", `vl-badge--${tone}`)}>{children}</span>;
+}

@@ -1,4 +1,4 @@
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, expectAccessibleWithoutJs, logIn, randomIp, readCodeFromMail, signUpAndVerify, test, uniqueEmail } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, expectAccessibleWithoutJs, logIn, logOut, randomIp, readCodeFromMail, signUpAndVerify, test, uniqueEmail } from "./fixtures";
 
 test("a new resident signs up, verifies with the mailed code, logs out and logs in again", async ({ page }) => {
   const email = uniqueEmail("nieuw");
@@ -32,8 +32,7 @@ test("a new resident signs up, verifies with the mailed code, logs out and logs 
   await expect(page.getByText("Ingelogd als Noor")).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Uitloggen" }).click();
-  await expect(page.getByText("U bent uitgelogd.")).toBeVisible();
+  await logOut(page);
   await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Inloggen" })).toBeVisible();
 
   await logIn(page, email, password);
@@ -152,7 +151,7 @@ test("the language switch works without JavaScript", async ({ browser, clientIp 
 test("a forgotten password is reset with a mailed code", async ({ page }) => {
   const email = uniqueEmail("vergeten");
   await signUpAndVerify(page, { email, password: "mijn eerste wachtwoord", displayName: "Vergeetachtig" });
-  await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
+  await logOut(page);
 
   await page.goto("/inloggen");
   await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
@@ -167,7 +166,7 @@ test("a forgotten password is reset with a mailed code", async ({ page }) => {
   await page.getByLabel("Nieuw wachtwoord").fill("mijn tweede wachtwoord");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await expect(page.getByText("Uw nieuwe wachtwoord is opgeslagen.")).toBeVisible();
-  await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
+  await logOut(page);
   await logIn(page, email, "mijn tweede wachtwoord");
 });
 

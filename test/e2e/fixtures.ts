@@ -101,3 +101,8 @@ export async function expectAccessibleWithoutJs(page: Page) {
   await expectAccessible(checkPage);
   await checker.close();
 }
+
+export async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
+  await expect(page.getByText("U bent uitgelogd.")).toBeVisible();
+}

@@ -9,7 +9,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { badForm, invalid } from "~/lib/http.server";
-import { Button, ErrorSummary, Heading, Link, PageTitle, Paragraph, SelectField, TextField } from "~/ui/components";
+import { Button, ErrorSummary, Heading, PageTitle, Pagination, Paragraph, SelectField, TextField } from "~/ui/components";
 
 function pageFrom(url: URL): number {
   const page = Number(url.searchParams.get("pagina") ?? 1);
@@ -122,11 +122,7 @@ export default function Accounts() {
           );
         })}
       </ul>
-      <nav aria-label={t("pagination.label")} className="vl-pagination">
-        {page > 1 ? <Link to={pageLink(page - 1)}>{t("pagination.previous")}</Link> : null}
-        <span>{t("pagination.status", { page })}</span>
-        {hasNext ? <Link to={pageLink(page + 1)}>{t("pagination.next")}</Link> : null}
-      </nav>
+      <Pagination page={page} hasNext={hasNext} hrefFor={pageLink} />
     </div>
   );
 }

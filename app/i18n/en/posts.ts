@@ -1,0 +1,5 @@
+import type { posts as nl } from "../nl/posts";
+
+/** English texts for posts. */
+export const posts = {
+} satisfies Record<keyof typeof nl, string>;

@@ -1,0 +1,3 @@
+/** Dutch texts for cycles. */
+export const cycles = {
+} as const;

@@ -1,0 +1,3 @@
+/** Dutch texts for posts. */
+export const posts = {
+} as const;

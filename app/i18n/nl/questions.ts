@@ -1,0 +1,3 @@
+/** Dutch texts for questions. */
+export const questions = {
+} as const;
