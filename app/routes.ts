@@ -7,6 +7,27 @@ export default [
   route("privacy", "routes/content-page.tsx", { id: "content/privacy" }),
   route("toegankelijkheid", "routes/content-page.tsx", { id: "content/toegankelijkheid" }),
 
+  // Cycles (rondes)
+  route("rondes", "routes/cycles/list.tsx"),
+  route("rondes/nieuw", "routes/cycles/new.tsx"),
+  route("rondes/:slug", "routes/cycles/show.tsx"),
+  route("rondes/:slug/bewerken", "routes/cycles/edit.tsx"),
+  route("rondes/:slug/fase", "routes/cycles/phase.tsx"),
+
+  // Blog posts (berichten), reactions, feed
+  route("berichten", "routes/posts/list.tsx"),
+  route("berichten/nieuw", "routes/posts/new.tsx"),
+  route("berichten/:slug", "routes/posts/show.tsx"),
+  route("berichten/:slug/bewerken", "routes/posts/edit.tsx"),
+  route("reacties/:id", "routes/reactions/edit.tsx"),
+  route("feed.xml", "routes/posts/feed.ts"),
+
+  // Questions (vragen)
+  route("vragen/nieuw", "routes/questions/new.tsx"),
+  route("vragen/:id", "routes/questions/show.tsx"),
+  route("vragen/:id/antwoorden.csv", "routes/questions/csv.ts"),
+
+  // Accounts
   route("registreren", "routes/auth/signup.tsx"),
   route("verifieren", "routes/auth/verify.tsx"),
   route("inloggen", "routes/auth/login.tsx"),

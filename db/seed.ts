@@ -1,6 +1,7 @@
 /**
  * Demo data for the quick start: one account of each role (README.md lists
- * them) and a handful of residents. Later features add their demo content here.
+ * them), demo residents, then each area's demo content (db/seed/*.ts), all in
+ * one transaction.
  */
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
@@ -9,6 +10,10 @@ import { CODE_OF_CONDUCT_VERSION } from "../app/domain/accounts/accounts.server"
 import type { Role } from "../app/domain/accounts/roles";
 import type { Db } from "./client.server";
 import { users } from "./schema";
+import type { SeedContext } from "./seed/context";
+import { seedCycles } from "./seed/cycles";
+import { seedPosts } from "./seed/posts";
+import { seedQuestions } from "./seed/questions";
 
 export const DEMO_PASSWORD = "demo-veranderlab-2026";
 
@@ -42,12 +47,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 export async function seedDemo(db: Db, now = new Date()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const context: SeedContext = { db, now, users: {}, cycles: {}, posts: {} };
   db.transaction((tx) => {
     DEMO_ACCOUNTS.forEach((account, index) => {
-      const createdAt = new Date(now.getTime() - (DEMO_ACCOUNTS.length - index) * 86_400_000);
+      const createdAt = new Date(now.getTime() - (DEMO_ACCOUNTS.length + 60 - index) * 86_400_000);
+      const id = generateSecureRandomString();
+      context.users[account.email] = id;
       tx.insert(users)
         .values({
-          id: generateSecureRandomString(),
+          id,
           email: account.email,
           emailVerifiedAt: createdAt,
           passwordHash,
@@ -61,6 +69,9 @@ export async function seedDemo(db: Db, now = new Date()) {
         })
         .run();
     });
+    seedCycles(context);
+    seedPosts(context);
+    seedQuestions(context);
   });
 }
 
