@@ -98,6 +98,8 @@ function SiteHeader() {
   const here = location.pathname + location.search;
   const nav: Array<{ to: string; label: MessageKey; end?: boolean }> = [
     { to: "/", label: "nav.home", end: true },
+    { to: "/rondes", label: "nav.cycles" },
+    { to: "/berichten", label: "nav.posts" },
     { to: "/over", label: "nav.about" },
   ];
   if (user?.role === "beheerder") nav.push({ to: "/beheer/accounts", label: "nav.accounts" });

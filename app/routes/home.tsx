@@ -1,10 +1,20 @@
-import { useRootData } from "~/lib/root-data";
+import { useLoaderData } from "react-router";
+import type { Route } from "./+types/home";
+import { listRunningCycles } from "~/domain/cycles/cycles.server";
 import { useT } from "~/i18n";
-import { ButtonLink, Heading, PageTitle, Paragraph } from "~/ui/components";
+import { useRootData } from "~/lib/root-data";
+import { Badge, ButtonLink, Heading, Link, PageTitle, Paragraph } from "~/ui/components";
+
+export function loader(_: Route.LoaderArgs) {
+  return {
+    cycles: listRunningCycles(5).map((c) => ({ slug: c.slug, title: c.title, theme: c.theme, phase: c.phase })),
+  };
+}
 
 export default function Home() {
   const t = useT();
   const user = useRootData()?.user;
+  const { cycles } = useLoaderData<typeof loader>();
   const steps = [
     ["home.step1Title", "home.step1"],
     ["home.step2Title", "home.step2"],
@@ -19,6 +29,28 @@ export default function Home() {
       <Paragraph lead className="vl-prose">
         {t("home.intro")}
       </Paragraph>
+
+      <section className="vl-section" aria-labelledby="running-title">
+        <Heading level={2} id="running-title">
+          {t("cycle.runningTitle")}
+        </Heading>
+        {cycles.length === 0 ? <Paragraph>{t("cycle.noneRunning")}</Paragraph> : null}
+        <ul className="vl-cards">
+          {cycles.map((cycle) => (
+            <li key={cycle.slug}>
+              <Badge tone="info">{t(`phase.${cycle.phase}`)}</Badge>
+              <Heading level={3}>
+                <Link to={`/rondes/${cycle.slug}`}>{cycle.title}</Link>
+              </Heading>
+              <Paragraph>{cycle.theme}</Paragraph>
+              <Paragraph>
+                <strong>{t("cycle.nowTitle")}:</strong> {t(`phase.now.${cycle.phase}`)}
+              </Paragraph>
+            </li>
+          ))}
+        </ul>
+      </section>
+
       <section className="vl-section" aria-labelledby="how-title">
         <Heading level={2} id="how-title">
           {t("home.howTitle")}

@@ -10,6 +10,7 @@ export const core = {
   "nav.label": "Main menu",
   "nav.home": "Home",
   "nav.about": "About the lab",
+  "nav.posts": "Posts",
   "nav.accounts": "Accounts",
   "nav.account": "My account",
   "nav.login": "Log in",

@@ -8,6 +8,7 @@ export const core = {
   "nav.label": "Hoofdmenu",
   "nav.home": "Home",
   "nav.about": "Over het lab",
+  "nav.posts": "Berichten",
   "nav.accounts": "Accounts",
   "nav.account": "Mijn account",
   "nav.login": "Inloggen",

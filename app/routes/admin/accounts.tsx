@@ -7,14 +7,10 @@ import { changeRoleSchema } from "~/domain/accounts/schemas";
 import { translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { parseForm } from "~/lib/forms";
+import { pageFrom } from "~/lib/pagination";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { badForm, invalid } from "~/lib/http.server";
 import { Button, ErrorSummary, Heading, PageTitle, Pagination, Paragraph, SelectField, TextField } from "~/ui/components";
-
-function pageFrom(url: URL): number {
-  const page = Number(url.searchParams.get("pagina") ?? 1);
-  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
-}
 
 export function loader({ request }: Route.LoaderArgs) {
   const { user } = requireRole(request, "beheerder");

@@ -1,8 +1,105 @@
-// PLACEHOLDER: replaced by the module that owns this route.
-import { data } from "react-router";
-export function loader() {
-  throw data(null, { status: 404 });
+import { data, useLoaderData } from "react-router";
+import type { Route } from "./+types/show";
+import { getSession } from "~/auth/session.server";
+import { getCycleBySlug, phaseTimeline } from "~/domain/cycles/cycles.server";
+import { canManageCycles, canViewCycle, nextPhase } from "~/domain/cycles/policy";
+import { formatDateTime, useLocale, useT } from "~/i18n";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { Badge, ButtonLink, Heading, PageTitle, Paragraph, RichText } from "~/ui/components";
+import { PhaseSteps } from "~/ui/cycles/phase-steps";
+
+export function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = getSession(request)?.user ?? null;
+  const cycle = getCycleBySlug(params.slug);
+  if (!cycle || !canViewCycle(viewer, cycle)) throw data(null, { status: 404 });
+  const manage = canManageCycles(viewer);
+  return {
+    cycle: {
+      slug: cycle.slug,
+      title: cycle.title,
+      theme: cycle.theme,
+      phase: cycle.phase,
+      wijken: cycle.wijken,
+      supportLimit: cycle.supportLimit,
+      supportThreshold: cycle.supportThreshold,
+      minVolunteers: cycle.minVolunteers,
+      screening: cycle.screening,
+    },
+    introHtml: cycle.intro ? renderMarkdown(cycle.intro) : "",
+    timeline: phaseTimeline(cycle.id),
+    next: manage ? nextPhase(cycle.phase) : null,
+    manage,
+  };
 }
-export default function Placeholder() {
-  return null;
+
+export default function CyclePage() {
+  const t = useT();
+  const locale = useLocale();
+  const { cycle, introHtml, timeline, next, manage } = useLoaderData<typeof loader>();
+  return (
+    <article>
+      <PageTitle title={cycle.title} />
+      <Heading level={1}>
+        {cycle.title} <Badge tone="info">{t(`phase.${cycle.phase}`)}</Badge>
+      </Heading>
+      <Paragraph lead>{cycle.theme}</Paragraph>
+      <PhaseSteps phase={cycle.phase} />
+      <section className="vl-now" aria-labelledby="now-title">
+        <h2 id="now-title">{t("cycle.nowTitle")}</h2>
+        <p>{t(`phase.now.${cycle.phase}`)}</p>
+      </section>
+      {manage ? (
+        <div className="vl-button-group">
+          <ButtonLink to={`/rondes/${cycle.slug}/bewerken`} variant="secondary">
+            {t("cycle.edit")}
+          </ButtonLink>
+          {next ? (
+            <ButtonLink to={`/rondes/${cycle.slug}/fase`} variant="secondary">
+              {t("cycle.movePhase", { phase: t(`phase.${next}`) })}
+            </ButtonLink>
+          ) : null}
+        </div>
+      ) : null}
+      {introHtml ? <RichText html={introHtml} /> : null}
+
+      <section className="vl-section" aria-labelledby="settings-title">
+        <Heading level={2} id="settings-title">
+          {t("cycle.settingsTitle")}
+        </Heading>
+        <dl className="vl-dl">
+          {cycle.wijken.length > 0 ? (
+            <>
+              <dt>{t("cycle.wijken")}</dt>
+              <dd>{cycle.wijken.join(", ")}</dd>
+            </>
+          ) : null}
+          <dt>{t("cycle.settingSupportLimit")}</dt>
+          <dd>{cycle.supportLimit === 0 ? t("cycle.settingSupportLimitNone") : cycle.supportLimit}</dd>
+          <dt>{t("cycle.settingThreshold")}</dt>
+          <dd>{cycle.supportThreshold}</dd>
+          <dt>{t("cycle.settingVolunteers")}</dt>
+          <dd>{cycle.minVolunteers}</dd>
+          <dt>{t("cycle.settingScreening")}</dt>
+          <dd>{cycle.screening ? t("cycle.yes") : t("cycle.no")}</dd>
+        </dl>
+      </section>
+
+      <section className="vl-section" aria-labelledby="timeline-title">
+        <Heading level={2} id="timeline-title">
+          {t("cycle.timelineTitle")}
+        </Heading>
+        <ol className="vl-timeline">
+          {timeline.map((entry) => (
+            <li key={entry.id}>
+              <time dateTime={new Date(entry.createdAt).toISOString()}>{formatDateTime(locale, entry.createdAt)}</time>
+              {entry.fromPhase
+                ? t("cycle.timelineMove", { from: t(`phase.${entry.fromPhase}`), to: t(`phase.${entry.toPhase}`) })
+                : t("cycle.timelineStart", { phase: t(`phase.${entry.toPhase}`) })}
+              {entry.actorName ? ` ${t("cycle.timelineBy", { name: entry.actorName })}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
 }
