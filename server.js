@@ -28,7 +28,8 @@ server.use((req, res, next) => {
         "default-src 'self'",
         `script-src 'self' 'nonce-${nonce}'`,
         "style-src 'self'",
-        "img-src 'self' data:",
+        // Map tiles come from PDOK, the Dutch government's map service (the only third party).
+        "img-src 'self' data: https://service.pdok.nl",
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

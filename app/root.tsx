@@ -63,6 +63,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="description" content={t("meta.description")} />
+        <link rel="alternate" type="application/atom+xml" title={t("feed.title")} href="/feed.xml" />
         <Meta />
         <Links />
       </head>

@@ -5,9 +5,10 @@
  */
 import { core } from "./nl/core";
 import { cycles } from "./nl/cycles";
+import { map } from "./nl/map";
 import { posts } from "./nl/posts";
 import { questions } from "./nl/questions";
 
-export const nl = { ...core, ...cycles, ...posts, ...questions };
+export const nl = { ...core, ...cycles, ...map, ...posts, ...questions };
 
 export type MessageKey = keyof typeof nl;

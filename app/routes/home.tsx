@@ -1,20 +1,31 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/home";
+import { getSession } from "~/auth/session.server";
 import { listRunningCycles } from "~/domain/cycles/cycles.server";
+import { listPublishedPosts } from "~/domain/posts/posts.server";
+import { listOpenQuestions } from "~/domain/questions/questions.server";
+import { PostCards } from "~/ui/post-cards";
 import { useT } from "~/i18n";
 import { useRootData } from "~/lib/root-data";
 import { Badge, ButtonLink, Heading, Link, PageTitle, Paragraph } from "~/ui/components";
+import { OpenQuestionList } from "~/ui/questions/open-question-list";
+import questionsCss from "~/ui/questions.css?url";
 
-export function loader(_: Route.LoaderArgs) {
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: questionsCss }];
+
+export function loader({ request }: Route.LoaderArgs) {
+  const viewer = getSession(request)?.user ?? null;
   return {
     cycles: listRunningCycles(5).map((c) => ({ slug: c.slug, title: c.title, theme: c.theme, phase: c.phase })),
+    questions: listOpenQuestions({ viewer, limit: 5 }),
+    posts: listPublishedPosts(viewer, 1, 3).rows,
   };
 }
 
 export default function Home() {
   const t = useT();
   const user = useRootData()?.user;
-  const { cycles } = useLoaderData<typeof loader>();
+  const { cycles, questions, posts } = useLoaderData<typeof loader>();
   const steps = [
     ["home.step1Title", "home.step1"],
     ["home.step2Title", "home.step2"],
@@ -49,6 +60,20 @@ export default function Home() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <div className="vl-section">
+        <OpenQuestionList questions={questions} />
+      </div>
+
+      <section className="vl-section" aria-labelledby="latest-posts-title">
+        <Heading level={2} id="latest-posts-title">
+          {t("home.latestPosts")}
+        </Heading>
+        {posts.length === 0 ? <Paragraph>{t("home.noPosts")}</Paragraph> : <PostCards posts={posts} />}
+        <Paragraph>
+          <Link to="/berichten">{t("home.allPosts")}</Link>
+        </Paragraph>
       </section>
 
       <section className="vl-section" aria-labelledby="how-title">

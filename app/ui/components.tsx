@@ -105,14 +105,15 @@ export function ErrorSummary({
 }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = `${useId()}-errors`;
   const entries = Object.entries(errors ?? {}).filter((entry): entry is [string, MessageKey] => !!entry[1]);
   useEffect(() => {
     if (entries.length > 0) ref.current?.focus();
   }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
   if (entries.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="vl-error-summary">
-      <h2 id="error-summary-title" className="utrecht-heading-2 vl-error-summary__title">
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="vl-error-summary">
+      <h2 id={titleId} className="utrecht-heading-2 vl-error-summary__title">
         {t("form.errorSummaryTitle")}
       </h2>
       <ul className="utrecht-unordered-list">
@@ -239,9 +240,10 @@ export function TextArea({
   errorVars,
   required,
   optional,
+  id,
   ...textarea
 }: FieldProps & Omit<ComponentProps<"textarea">, "name">) {
-  const ids = useFieldIds(name, description, error);
+  const ids = useFieldIds(name, description, error, id);
   return (
     <div className={cx("utrecht-form-field", "utrecht-form-field--text", error && "utrecht-form-field--invalid")}>
       <div className="utrecht-form-field__label">
@@ -303,6 +305,7 @@ export function SelectField({
   description,
   error,
   errorVars,
+  optional,
   options,
   id,
   ...select
@@ -312,7 +315,7 @@ export function SelectField({
   return (
     <div className={cx("utrecht-form-field", error && "utrecht-form-field--invalid")}>
       <div className="utrecht-form-field__label">
-        <FieldLabel htmlFor={inputId} label={label} />
+        <FieldLabel htmlFor={inputId} label={label} optional={optional} />
       </div>
       <FieldMessages description={description} descriptionId={ids.descriptionId} error={error} errorId={ids.errorId} errorVars={errorVars} />
       <div className="utrecht-form-field__input">

@@ -47,6 +47,9 @@ export const core = {
   "home.step4": "Does the place feel safer now? We measure that together. The lab publishes a public report.",
   "home.joinTitle": "Take part",
   "home.join": "With an account you can think along, report places and support ideas. Anyone can read, also without an account.",
+  "home.latestPosts": "Latest posts",
+  "home.noPosts": "There are no posts yet.",
+  "home.allPosts": "All posts",
   "home.welcomeBack": "Welcome, {name}.",
 
   "form.errorSummaryTitle": "Something went wrong. Please check the following:",

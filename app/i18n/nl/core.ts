@@ -45,6 +45,9 @@ export const core = {
   "home.step4": "Voelt de plek nu veiliger? Dat meten we samen. Het lab maakt een openbaar verslag.",
   "home.joinTitle": "Doe mee",
   "home.join": "Met een account kunt u meedenken, plekken melden en ideeën steunen. Lezen kan iedereen, ook zonder account.",
+  "home.latestPosts": "Nieuwste berichten",
+  "home.noPosts": "Er zijn nog geen berichten.",
+  "home.allPosts": "Alle berichten",
   "home.welcomeBack": "Welkom, {name}.",
 
   "form.errorSummaryTitle": "Er ging iets mis. Controleer het volgende:",

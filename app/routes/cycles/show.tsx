@@ -7,6 +7,10 @@ import { formatDateTime, useLocale, useT } from "~/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { Badge, ButtonLink, Heading, PageTitle, Paragraph, RichText } from "~/ui/components";
 import { PhaseSteps } from "~/ui/cycles/phase-steps";
+import { listPostsForCycle } from "~/domain/posts/posts.server";
+import { listQuestionCards } from "~/domain/questions/questions.server";
+import { PostCards } from "~/ui/post-cards";
+import { Link } from "~/ui/components";
 
 export function loader({ request, params }: Route.LoaderArgs) {
   const viewer = getSession(request)?.user ?? null;
@@ -27,6 +31,15 @@ export function loader({ request, params }: Route.LoaderArgs) {
     },
     introHtml: cycle.intro ? renderMarkdown(cycle.intro) : "",
     timeline: phaseTimeline(cycle.id),
+    posts: listPostsForCycle(viewer, cycle, 10),
+    questions: listQuestionCards({ cycleId: cycle.id, viewer, limit: 20 }).map((q) => ({
+      id: q.id,
+      prompt: q.prompt,
+      status: q.status,
+      respondents: q.respondents,
+      answered: !!q.myAnswer,
+      canAnswer: q.canAnswer,
+    })),
     next: manage ? nextPhase(cycle.phase) : null,
     manage,
   };
@@ -35,7 +48,7 @@ export function loader({ request, params }: Route.LoaderArgs) {
 export default function CyclePage() {
   const t = useT();
   const locale = useLocale();
-  const { cycle, introHtml, timeline, next, manage } = useLoaderData<typeof loader>();
+  const { cycle, introHtml, timeline, next, manage, posts, questions } = useLoaderData<typeof loader>();
   return (
     <article>
       <PageTitle title={cycle.title} />
@@ -58,9 +71,45 @@ export default function CyclePage() {
               {t("cycle.movePhase", { phase: t(`phase.${next}`) })}
             </ButtonLink>
           ) : null}
+          <ButtonLink to={`/berichten/nieuw?ronde=${cycle.slug}`} variant="secondary">
+            {t("cycle.newPost")}
+          </ButtonLink>
+          <ButtonLink to={`/vragen/nieuw?ronde=${cycle.slug}`} variant="secondary">
+            {t("cycle.newQuestion")}
+          </ButtonLink>
         </div>
       ) : null}
       {introHtml ? <RichText html={introHtml} /> : null}
+
+      <section className="vl-section" aria-labelledby="questions-title">
+        <Heading level={2} id="questions-title">
+          {t("cycle.questionsTitle")}
+        </Heading>
+        {questions.length === 0 ? (
+          <Paragraph>{t("cycle.noQuestions")}</Paragraph>
+        ) : (
+          <ul className="vl-link-list">
+            {questions.map((q) => (
+              <li key={q.id}>
+                <Link to={`/vragen/${q.id}`}>{q.prompt}</Link>{" "}
+                <Badge tone={q.status === "open" ? "ok" : "neutral"}>{t(q.status === "open" ? "cycle.questionOpen" : "cycle.questionClosed")}</Badge>
+                <span className="vl-muted">
+                  {" "}
+                  · {t("cycle.respondents", { count: q.respondents })}
+                  {q.answered ? ` · ${t("cycle.youAnswered")}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="vl-section" aria-labelledby="posts-title">
+        <Heading level={2} id="posts-title">
+          {t("cycle.postsTitle")}
+        </Heading>
+        {posts.length === 0 ? <Paragraph>{t("cycle.noPosts")}</Paragraph> : <PostCards posts={posts} />}
+      </section>
 
       <section className="vl-section" aria-labelledby="settings-title">
         <Heading level={2} id="settings-title">
