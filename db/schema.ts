@@ -306,3 +306,206 @@ export const reactions = sqliteTable(
     index("reactions_author_idx").on(t.authorId),
   ],
 );
+
+// ---------------------------------------------------------------------------
+// Knelpunten (unsafe places), measures, supports and volunteers
+// ---------------------------------------------------------------------------
+
+import { check, foreignKey, real } from "drizzle-orm/sqlite-core";
+import { KNELPUNT_STATUSES, NL_BOUNDS } from "../app/domain/knelpunten/statuses";
+import { MEASURE_KINDS, MEASURE_STATUSES } from "../app/domain/measures/statuses";
+
+/** `column IN ('a', 'b', ...)` for a CHECK constraint over a fixed list of strings. */
+function oneOf(column: string, values: readonly string[]) {
+  return sql.raw(`${column} IN (${values.map((value) => `'${value}'`).join(", ")})`);
+}
+
+/**
+ * A knelpunt: an unsafe place or problem a resident reported in a cycle.
+ * `support_count` is the number of supports on all its measures, kept equal
+ * to that COUNT(*) in the same transaction as every support and withdrawal,
+ * so "most supported" is an index scan.
+ */
+export const knelpunten = sqliteTable(
+  "knelpunten",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** Markdown. */
+    description: text("description").notNull(),
+    /** One of the cycle's wijken (as the cycle spells it) or free text. */
+    wijk: text("wijk").notNull(),
+    /** An address or a description of the place. */
+    locationText: text("location_text").notNull(),
+    /** Optional point on the map (WGS84); both or neither, within the Netherlands. */
+    lat: real("lat"),
+    lng: real("lng"),
+    reporterId: text("reporter_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: KNELPUNT_STATUSES }).notNull().default("open"),
+    supportCount: integer("support_count").notNull().default(0),
+    escalatedAt: integer("escalated_at", { mode: "timestamp_ms" }),
+    escalatedBy: text("escalated_by").references(() => users.id, { onDelete: "set null" }),
+    /** The project leader's explanation for the officials (public, like the rest of the knelpunt). */
+    escalationExplanation: text("escalation_explanation"),
+    /** Set when escalated before self-help was tried: the acute danger, shown publicly. */
+    fastTrackReason: text("fast_track_reason"),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    // The parent key of measures' (knelpunt_id, cycle_id) foreign key.
+    uniqueIndex("knelpunten_id_cycle_unique").on(t.id, t.cycleId),
+    // The list: newest or most supported, optionally filtered by status or wijk.
+    index("knelpunten_cycle_new_idx").on(t.cycleId, t.createdAt, t.id),
+    index("knelpunten_cycle_support_idx").on(t.cycleId, t.supportCount, t.createdAt, t.id),
+    index("knelpunten_cycle_status_new_idx").on(t.cycleId, t.status, t.createdAt, t.id),
+    index("knelpunten_cycle_status_support_idx").on(t.cycleId, t.status, t.supportCount, t.createdAt, t.id),
+    index("knelpunten_cycle_wijk_new_idx").on(t.cycleId, t.wijk, t.createdAt, t.id),
+    index("knelpunten_cycle_wijk_support_idx").on(t.cycleId, t.wijk, t.supportCount, t.createdAt, t.id),
+    // The officials' queue: escalated knelpunten, oldest first.
+    index("knelpunten_status_escalated_idx").on(t.status, t.escalatedAt),
+    index("knelpunten_reporter_idx").on(t.reporterId),
+    check("knelpunten_status_check", oneOf("status", KNELPUNT_STATUSES)),
+    check("knelpunten_support_count_check", sql`${t.supportCount} >= 0`),
+    // NOT NULL spelled out: a CHECK that evaluates to NULL passes.
+    check(
+      "knelpunten_point_check",
+      sql.raw(
+        `(lat IS NULL AND lng IS NULL) OR (lat IS NOT NULL AND lng IS NOT NULL AND lat BETWEEN ${NL_BOUNDS.latMin} AND ${NL_BOUNDS.latMax} AND lng BETWEEN ${NL_BOUNDS.lngMin} AND ${NL_BOUNDS.lngMax})`,
+      ),
+    ),
+  ],
+);
+
+/**
+ * A measure (maatregel) for one knelpunt: self-help ("zelf") or government
+ * ("overheid"). `cycle_id` repeats the knelpunt's cycle (a composite foreign
+ * key keeps it equal) so supports can be counted per resident per cycle.
+ * `support_count` and `volunteer_count` are kept equal to COUNT(*) of their
+ * rows in the same transaction as every change.
+ */
+export const measures = sqliteTable(
+  "measures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    knelpuntId: integer("knelpunt_id").notNull(),
+    cycleId: integer("cycle_id").notNull(),
+    kind: text("kind", { enum: MEASURE_KINDS }).notNull(),
+    title: text("title").notNull(),
+    /** Markdown. */
+    description: text("description").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: MEASURE_STATUSES }).notNull().default("voorgesteld"),
+    /** Why it did not go ahead (niet_doorgegaan), shown publicly. */
+    statusReason: text("status_reason"),
+    supportCount: integer("support_count").notNull().default(0),
+    volunteerCount: integer("volunteer_count").notNull().default(0),
+    adoptedAt: integer("adopted_at", { mode: "timestamp_ms" }),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    /** When it was carried out: marked on the safety ratings over time. */
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.knelpuntId, t.cycleId], foreignColumns: [knelpunten.id, knelpunten.cycleId] }).onDelete("cascade"),
+    // The parent key of supports' (measure_id, cycle_id) foreign key.
+    uniqueIndex("measures_id_cycle_unique").on(t.id, t.cycleId),
+    index("measures_knelpunt_idx").on(t.knelpuntId, t.cycleId, t.kind, t.createdAt),
+    index("measures_author_idx").on(t.authorId),
+    check("measures_kind_check", oneOf("kind", MEASURE_KINDS)),
+    check("measures_status_check", oneOf("status", MEASURE_STATUSES)),
+    check("measures_counts_check", sql`${t.supportCount} >= 0 AND ${t.volunteerCount} >= 0`),
+  ],
+);
+
+/** Every status change of a knelpunt: its public timeline (who, when, from, to, why). */
+export const knelpuntStatusChanges = sqliteTable(
+  "knelpunt_status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    knelpuntId: integer("knelpunt_id")
+      .notNull()
+      .references(() => knelpunten.id, { onDelete: "cascade" }),
+    /** Null for the report itself (→ open). */
+    fromStatus: text("from_status", { enum: KNELPUNT_STATUSES }),
+    toStatus: text("to_status", { enum: KNELPUNT_STATUSES }).notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** The public explanation. */
+    explanation: text("explanation"),
+    /** Escalation before self-help was tried: the acute danger, public. */
+    fastTrackReason: text("fast_track_reason"),
+    /** The measure that caused the change (e.g. the adopted self-help measure). */
+    measureId: integer("measure_id").references(() => measures.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("knelpunt_status_changes_knelpunt_idx").on(t.knelpuntId, t.id)],
+);
+
+/** Every status change of a measure (for the officials' review: how self-help went). */
+export const measureStatusChanges = sqliteTable(
+  "measure_status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    /** Null for the proposal itself (→ voorgesteld). */
+    fromStatus: text("from_status", { enum: MEASURE_STATUSES }),
+    toStatus: text("to_status", { enum: MEASURE_STATUSES }).notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** Public: why it did not go ahead, or a note on progress. */
+    reason: text("reason"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("measure_status_changes_measure_idx").on(t.measureId, t.id)],
+);
+
+/**
+ * One support per resident per measure: the unique index makes it a fact.
+ * `cycle_id` (kept equal to the measure's by a composite foreign key) lets
+ * the per-resident limit be counted on supports_user_cycle_idx alone.
+ * Accounts are deleted softly (users.deleted_at), so supports keep counting;
+ * a hard delete of a user with supports is refused rather than silently
+ * making the counters wrong.
+ */
+export const supports = sqliteTable(
+  "supports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    measureId: integer("measure_id").notNull(),
+    cycleId: integer("cycle_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.measureId, t.cycleId], foreignColumns: [measures.id, measures.cycleId] }).onDelete("cascade"),
+    uniqueIndex("supports_measure_user_unique").on(t.measureId, t.userId),
+    index("supports_user_cycle_idx").on(t.userId, t.cycleId),
+  ],
+);
+
+/** "Ik help mee": one per resident per self-help measure. */
+export const volunteers = sqliteTable(
+  "volunteers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("volunteers_measure_user_unique").on(t.measureId, t.userId),
+    index("volunteers_user_idx").on(t.userId),
+  ],
+);

@@ -12,6 +12,7 @@ import type { Db } from "./client.server";
 import { users } from "./schema";
 import type { SeedContext } from "./seed/context";
 import { seedCycles } from "./seed/cycles";
+import { seedKnelpunten } from "./seed/knelpunten";
 import { seedPosts } from "./seed/posts";
 import { seedQuestions } from "./seed/questions";
 
@@ -72,6 +73,7 @@ export async function seedDemo(db: Db, now = new Date()) {
     seedCycles(context);
     seedPosts(context);
     seedQuestions(context);
+    seedKnelpunten(context);
   });
 }
 

@@ -1,9 +1,10 @@
 /** English, the second language. Each area file must have every key of its Dutch twin. */
 import { core } from "./en/core";
 import { cycles } from "./en/cycles";
+import { knelpunten } from "./en/knelpunten";
 import { map } from "./en/map";
 import { posts } from "./en/posts";
 import { questions } from "./en/questions";
 import type { MessageKey } from "./nl";
 
-export const en: Record<MessageKey, string> = { ...core, ...cycles, ...map, ...posts, ...questions };
+export const en: Record<MessageKey, string> = { ...core, ...cycles, ...knelpunten, ...map, ...posts, ...questions };

@@ -5,10 +5,11 @@
  */
 import { core } from "./nl/core";
 import { cycles } from "./nl/cycles";
+import { knelpunten } from "./nl/knelpunten";
 import { map } from "./nl/map";
 import { posts } from "./nl/posts";
 import { questions } from "./nl/questions";
 
-export const nl = { ...core, ...cycles, ...map, ...posts, ...questions };
+export const nl = { ...core, ...cycles, ...knelpunten, ...map, ...posts, ...questions };
 
 export type MessageKey = keyof typeof nl;

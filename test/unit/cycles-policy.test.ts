@@ -75,7 +75,7 @@ describe("phaseAllows", () => {
   it("opens self-help only in zelf doen, escalation and government measures only from opschalen", () => {
     expect(PHASES.filter((p) => phaseAllows(p, "proposeSelfHelp"))).toEqual(["zelf_doen"]);
     expect(PHASES.filter((p) => phaseAllows(p, "supportSelfHelp"))).toEqual(["zelf_doen"]);
-    expect(PHASES.filter((p) => phaseAllows(p, "escalate"))).toEqual(["opschalen"]);
+    expect(PHASES.filter((p) => phaseAllows(p, "escalate"))).toEqual(["opschalen", "afgerond"]);
     expect(PHASES.filter((p) => phaseAllows(p, "proposeGovernmentMeasure"))).toEqual(["opschalen"]);
   });
 

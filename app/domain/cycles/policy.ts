@@ -64,7 +64,7 @@ const ACTIVITIES_BY_PHASE: Record<Phase, readonly Activity[]> = {
     "supportGovernmentMeasure",
     "answerEscalation",
   ],
-  afgerond: ["react", "answerEscalation"],
+  afgerond: ["react", "escalate", "answerEscalation"],
 };
 
 /** Whether the phase opens an activity (who may do it is the area's own policy). */
