@@ -14,6 +14,13 @@ export default [
   route("rondes/:slug/bewerken", "routes/cycles/edit.tsx"),
   route("rondes/:slug/fase", "routes/cycles/phase.tsx"),
 
+  // Knelpunten (unsafe places) and measures
+  route("rondes/:slug/knelpunten", "routes/knelpunten/list.tsx"),
+  route("rondes/:slug/knelpunten/nieuw", "routes/knelpunten/new.tsx"),
+  route("knelpunten/:id", "routes/knelpunten/show.tsx"),
+  route("knelpunten/:id/escaleren", "routes/knelpunten/escalate.tsx"),
+  route("maatregelen/:id", "routes/measures/actions.tsx"),
+
   // Blog posts (berichten), reactions, feed
   route("berichten", "routes/posts/list.tsx"),
   route("berichten/nieuw", "routes/posts/new.tsx"),

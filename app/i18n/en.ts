@@ -2,9 +2,11 @@
 import { core } from "./en/core";
 import { cycles } from "./en/cycles";
 import { knelpunten } from "./en/knelpunten";
+import { knelpuntList } from "./en/knelpunt-list";
+import { knelpuntPage } from "./en/knelpunt-page";
 import { map } from "./en/map";
 import { posts } from "./en/posts";
 import { questions } from "./en/questions";
 import type { MessageKey } from "./nl";
 
-export const en: Record<MessageKey, string> = { ...core, ...cycles, ...knelpunten, ...map, ...posts, ...questions };
+export const en: Record<MessageKey, string> = { ...core, ...cycles, ...knelpunten, ...knelpuntList, ...knelpuntPage, ...map, ...posts, ...questions };

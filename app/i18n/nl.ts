@@ -6,10 +6,12 @@
 import { core } from "./nl/core";
 import { cycles } from "./nl/cycles";
 import { knelpunten } from "./nl/knelpunten";
+import { knelpuntList } from "./nl/knelpunt-list";
+import { knelpuntPage } from "./nl/knelpunt-page";
 import { map } from "./nl/map";
 import { posts } from "./nl/posts";
 import { questions } from "./nl/questions";
 
-export const nl = { ...core, ...cycles, ...knelpunten, ...map, ...posts, ...questions };
+export const nl = { ...core, ...cycles, ...knelpunten, ...knelpuntList, ...knelpuntPage, ...map, ...posts, ...questions };
 
 export type MessageKey = keyof typeof nl;

@@ -1,0 +1,3 @@
+/** Dutch texts for the knelpunt-list pages. */
+export const knelpuntList = {
+} as const;

@@ -1,0 +1,3 @@
+/** Dutch texts for the knelpunt-page pages. */
+export const knelpuntPage = {
+} as const;
