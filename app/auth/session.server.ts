@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { sessions, users } from "#db/schema";
 import { readCookie, serializeCookie } from "~/lib/cookies.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import {
   ABSOLUTE_LIFETIME_MS,
   INACTIVITY_TIMEOUT_MS,
@@ -115,4 +116,17 @@ export function pruneExpiredSessions(now = Date.now()) {
   getDb()
     .$client.prepare(`DELETE FROM sessions WHERE created_at <= ? OR last_active_at <= ?`)
     .run(now - ABSOLUTE_LIFETIME_MS, now - INACTIVITY_TIMEOUT_MS);
+}
+
+/** After a sign-in: set the session cookie (plus any other cookies) and go on with a message. */
+export function redirectSignedIn(
+  to: string,
+  token: string,
+  flash: import("~/lib/flash.server").Flash,
+  extraCookies: string[] = [],
+): Response {
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(token));
+  for (const cookie of extraCookies) headers.append("Set-Cookie", cookie);
+  return redirectWithFlash(to, flash, headers);
 }

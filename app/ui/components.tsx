@@ -374,3 +374,13 @@ export function Pagination({ page, hasNext, hrefFor }: { page: number; hasNext: 
 export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "info" | "ok" | "warning" }) {
   return <span className={cx("vl-badge", `vl-badge--${tone}`)}>{children}</span>;
 }
+
+/** On the demo without a mail server: where to read the mail with the code. */
+export function MailPreviewHint() {
+  const t = useT();
+  return (
+    <Alert type="info">
+      {t("verify.previewHint")} <Link to="/mail">{t("nav.mail")}</Link>.
+    </Alert>
+  );
+}

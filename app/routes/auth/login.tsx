@@ -1,7 +1,7 @@
 import { Form, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { safeRedirect } from "~/auth/guards";
-import { getSession, sessionCookie } from "~/auth/session.server";
+import { getSession, redirectSignedIn } from "~/auth/session.server";
 import { logIn } from "~/domain/accounts/accounts.server";
 import { logInSchema } from "~/domain/accounts/schemas";
 import { useT } from "~/i18n";
@@ -27,10 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const values = { email: parsed.data.email, redirectTo };
   const result = await logIn({ ...parsed.data, ip: clientIp(context) });
   if (result.ok) {
-    const headers = new Headers();
-    headers.append("Set-Cookie", sessionCookie(result.token));
-    headers.append("Set-Cookie", localeCookie(result.locale));
-    throw redirectWithFlash(redirectTo, { key: "flash.loggedIn" }, headers);
+    throw redirectSignedIn(redirectTo, result.token, { key: "flash.loggedIn" }, [localeCookie(result.locale)]);
   }
   switch (result.reason) {
     case "rate_limited":

@@ -1,15 +1,14 @@
 import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/reset";
-import { sessionCookie } from "~/auth/session.server";
+import { redirectSignedIn } from "~/auth/session.server";
 import { resetPassword } from "~/domain/accounts/accounts.server";
 import { resetSchema } from "~/domain/accounts/schemas";
 import { useT } from "~/i18n";
 import { parseForm } from "~/lib/forms";
-import { redirectWithFlash } from "~/lib/flash.server";
 import { badForm, clientIp, invalid, tooManyAttempts } from "~/lib/http.server";
 import { mailPreviewEnabled } from "~/lib/mail.server";
 import { clearPendingEmailCookie, readPendingEmail } from "~/lib/pending-email.server";
-import { Alert, Button, ErrorSummary, Heading, Link, PageTitle, Paragraph, TextField } from "~/ui/components";
+import { Button, ErrorSummary, Heading, MailPreviewHint, PageTitle, Paragraph, TextField } from "~/ui/components";
 
 export function loader({ request }: Route.LoaderArgs) {
   return { email: readPendingEmail(request), mailPreview: mailPreviewEnabled() };
@@ -24,10 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (result.reason === "rate_limited") return tooManyAttempts(result, values, "code");
     return invalid({ [result.field ?? "form"]: result.message }, values);
   }
-  const headers = new Headers();
-  headers.append("Set-Cookie", sessionCookie(result.token));
-  headers.append("Set-Cookie", clearPendingEmailCookie());
-  throw redirectWithFlash("/account", { key: "flash.passwordReset" }, headers);
+  throw redirectSignedIn("/account", result.token, { key: "flash.passwordReset" }, [clearPendingEmailCookie()]);
 }
 
 export default function Reset() {
@@ -41,11 +37,7 @@ export default function Reset() {
       <PageTitle title={t("reset.title")} hasErrors={!!result} />
       <Heading level={1}>{t("reset.title")}</Heading>
       <Paragraph lead>{email ? t("reset.intro", { email }) : t("reset.introNoEmail")}</Paragraph>
-      {mailPreview ? (
-        <Alert type="info">
-          {t("verify.previewHint")} <Link to="/mail">{t("nav.mail")}</Link>.
-        </Alert>
-      ) : null}
+      {mailPreview ? <MailPreviewHint /> : null}
       <ErrorSummary
         errors={errors}
         labels={{ email: t("field.email"), code: t("field.code"), password: t("field.newPassword") }}

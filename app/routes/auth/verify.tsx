@@ -1,6 +1,6 @@
 import { Form, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/verify";
-import { getSession, sessionCookie } from "~/auth/session.server";
+import { getSession, redirectSignedIn } from "~/auth/session.server";
 import { resendVerification, verifyEmail } from "~/domain/accounts/accounts.server";
 import { resendSchema, verifySchema } from "~/domain/accounts/schemas";
 import { useT } from "~/i18n";
@@ -9,7 +9,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { badForm, clientIp, invalid, tooManyAttempts } from "~/lib/http.server";
 import { mailPreviewEnabled } from "~/lib/mail.server";
 import { clearPendingEmailCookie, pendingEmailCookie, readPendingEmail } from "~/lib/pending-email.server";
-import { Alert, Button, ErrorSummary, Heading, Link, PageTitle, Paragraph, TextField } from "~/ui/components";
+import { Button, ErrorSummary, Heading, MailPreviewHint, PageTitle, Paragraph, TextField } from "~/ui/components";
 
 export function loader({ request }: Route.LoaderArgs) {
   if (getSession(request)) throw redirect("/account");
@@ -34,10 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (result.reason === "rate_limited") return tooManyAttempts(result, values, "code");
     return invalid({ code: result.message }, values);
   }
-  const headers = new Headers();
-  headers.append("Set-Cookie", sessionCookie(result.token));
-  headers.append("Set-Cookie", clearPendingEmailCookie());
-  throw redirectWithFlash("/", { key: "flash.welcome" }, headers);
+  throw redirectSignedIn("/", result.token, { key: "flash.welcome" }, [clearPendingEmailCookie()]);
 }
 
 export default function Verify() {
@@ -52,11 +49,7 @@ export default function Verify() {
       <PageTitle title={t("verify.title")} hasErrors={!!result} />
       <Heading level={1}>{t("verify.title")}</Heading>
       <Paragraph lead>{email ? t("verify.intro", { email }) : t("verify.introNoEmail")}</Paragraph>
-      {mailPreview ? (
-        <Alert type="info">
-          {t("verify.previewHint")} <Link to="/mail">{t("nav.mail")}</Link>.
-        </Alert>
-      ) : null}
+      {mailPreview ? <MailPreviewHint /> : null}
       <ErrorSummary errors={errors} labels={{ email: t("field.email"), code: t("field.code") }} vars={result?.vars} />
       <Form method="post" className="vl-form" noValidate>
         <TextField
