@@ -14,6 +14,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { auditLog, cycles, knelpunten, measureStatusChanges, measures, supports, volunteers } from "#db/schema";
+import { canViewCycle } from "~/domain/cycles/policy";
 import { measureRefusalMessage, type Refused } from "~/domain/knelpunten/messages";
 import { WRITE, changeKnelpuntStatus, type Tx } from "~/domain/knelpunten/status.server";
 import {
@@ -394,4 +395,16 @@ export function selfHelpOutcomeOf(db: Pick<Tx, "select">, knelpuntId: number): {
     .where(and(eq(measures.knelpuntId, knelpuntId), eq(measures.kind, "zelf")))
     .all();
   return selfHelpOutcome(rows);
+}
+
+
+/** The knelpunt a measure belongs to, when the viewer may see its cycle (for links to a measure). */
+export function knelpuntOfMeasure(viewer: Actor, measureId: number): number | null {
+  const row = getDb()
+    .select({ knelpuntId: measures.knelpuntId, phase: cycles.phase })
+    .from(measures)
+    .innerJoin(cycles, eq(cycles.id, measures.cycleId))
+    .where(eq(measures.id, measureId))
+    .get();
+  return row && canViewCycle(viewer, row) ? row.knelpuntId : null;
 }

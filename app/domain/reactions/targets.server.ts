@@ -3,8 +3,10 @@
  * actor: where the thing lives, whether they may see it, and whether they may
  * react now. Knelpunten and measures add their line here.
  */
-import type { ReactionTarget } from "#db/schema";
-import type { Actor } from "~/domain/cycles/policy";
+import { eq } from "drizzle-orm";
+import { getDb } from "#db/client.server";
+import { cycles, knelpunten, type ReactionTarget } from "#db/schema";
+import { canViewCycle, phaseAllows, type Actor } from "~/domain/cycles/policy";
 import { postAsReactionTarget } from "~/domain/posts/reaction-target.server";
 
 export type ResolvedTarget = {
@@ -22,8 +24,30 @@ export function resolveReactionTarget(actor: Actor, type: ReactionTarget, id: nu
     case "post":
       return postAsReactionTarget(actor, id);
     case "knelpunt":
+      return knelpuntAsReactionTarget(actor, id);
     case "measure":
       // Not built yet: nothing to react to.
       return null;
   }
+}
+
+/**
+ * A knelpunt: visible when its page is (its cycle is visible to the actor);
+ * open for someone signed in while the cycle's phase allows reacting.
+ */
+function knelpuntAsReactionTarget(actor: Actor, knelpuntId: number): ResolvedTarget | null {
+  const row = getDb()
+    .select({ title: knelpunten.title, phase: cycles.phase })
+    .from(knelpunten)
+    .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
+    .where(eq(knelpunten.id, knelpuntId))
+    .get();
+  if (!row) return null;
+  const visible = canViewCycle(actor, row);
+  return {
+    href: `/knelpunten/${knelpuntId}`,
+    title: row.title,
+    visible,
+    open: actor !== null && visible && phaseAllows(row.phase, "react"),
+  };
 }

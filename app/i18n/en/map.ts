@@ -13,5 +13,6 @@ export const map = {
   "map.pinNone": "There is no pin on the map yet. A pin is optional.",
   "map.pointsLabel": "Map of the reported places",
   "map.noJs": "The map only works with JavaScript. All places are also in the list.",
+  "map.tilesFailedPicker": "The map background could not be loaded. A pin is optional: the description of the place is enough.",
   "map.tilesFailed": "The map background could not be loaded. The places are also in the list.",
 } satisfies Record<keyof typeof nl, string>;

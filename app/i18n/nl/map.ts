@@ -11,5 +11,6 @@ export const map = {
   "map.pinNone": "Er staat nog geen speld op de kaart. Dat is niet verplicht.",
   "map.pointsLabel": "Kaart met de gemelde plekken",
   "map.noJs": "De kaart werkt alleen met JavaScript. Alle plekken staan ook in de lijst.",
+  "map.tilesFailedPicker": "De achtergrond van de kaart kon niet worden geladen. Een speld is niet verplicht: de beschrijving van de plek is genoeg.",
   "map.tilesFailed": "De achtergrond van de kaart kon niet worden geladen. De plekken staan ook in de lijst.",
 } as const;

@@ -11,6 +11,12 @@ import { listPostsForCycle } from "~/domain/posts/posts.server";
 import { listQuestionCards } from "~/domain/questions/questions.server";
 import { PostCards } from "~/ui/post-cards";
 import { Link } from "~/ui/components";
+import { countKnelpuntenByStatus } from "~/domain/knelpunten/knelpunten.server";
+import { reportRefusal } from "~/domain/knelpunten/policy";
+import { CycleKnelpuntenSection } from "~/ui/knelpunten/list-cycle-section";
+import knelpuntenListCss from "~/ui/knelpunten-list.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: knelpuntenListCss }];
 
 export function loader({ request, params }: Route.LoaderArgs) {
   const viewer = getSession(request)?.user ?? null;
@@ -40,6 +46,10 @@ export function loader({ request, params }: Route.LoaderArgs) {
       answered: !!q.myAnswer,
       canAnswer: q.canAnswer,
     })),
+    knelpunten: {
+      counts: countKnelpuntenByStatus(cycle.id),
+      canReport: reportRefusal(viewer, cycle) === null,
+    },
     next: manage ? nextPhase(cycle.phase) : null,
     manage,
   };
@@ -48,7 +58,7 @@ export function loader({ request, params }: Route.LoaderArgs) {
 export default function CyclePage() {
   const t = useT();
   const locale = useLocale();
-  const { cycle, introHtml, timeline, next, manage, posts, questions } = useLoaderData<typeof loader>();
+  const { cycle, introHtml, timeline, next, manage, posts, questions, knelpunten } = useLoaderData<typeof loader>();
   return (
     <article>
       <PageTitle title={cycle.title} />
@@ -80,6 +90,8 @@ export default function CyclePage() {
         </div>
       ) : null}
       {introHtml ? <RichText html={introHtml} /> : null}
+
+      <CycleKnelpuntenSection slug={cycle.slug} counts={knelpunten.counts} canReport={knelpunten.canReport} />
 
       <section className="vl-section" aria-labelledby="questions-title">
         <Heading level={2} id="questions-title">

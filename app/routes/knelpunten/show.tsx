@@ -1,8 +1,248 @@
-// PLACEHOLDER: replaced by the module that owns this route.
-import { data } from "react-router";
-export function loader() {
-  throw data(null, { status: 404 });
+import { data, useActionData, useFetchers, useLoaderData } from "react-router";
+import type { Route } from "./+types/show";
+import { requireUser } from "~/auth/guards.server";
+import { getSession } from "~/auth/session.server";
+import { phaseAllows } from "~/domain/cycles/policy";
+import { getKnelpuntPage, resolveKnelpunt, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
+import { resolveSchema } from "~/domain/knelpunten/schemas";
+import { proposeMeasure } from "~/domain/measures/measures.server";
+import { measureSchema } from "~/domain/measures/schemas";
+import { createReaction, listReactions } from "~/domain/reactions/reactions.server";
+import { reactionSchema } from "~/domain/reactions/schemas";
+import { resolveReactionTarget } from "~/domain/reactions/targets.server";
+import { useT, type MessageKey } from "~/i18n";
+import { formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { badForm, invalid } from "~/lib/http.server";
+import { useRootData } from "~/lib/root-data";
+import { ErrorSummary, Heading, Link, PageTitle, Paragraph } from "~/ui/components";
+import { KnelpuntDescription, KnelpuntHeader } from "~/ui/knelpunten/page-header";
+import { LeaderBox, RESOLVE_EXPLANATION_ID } from "~/ui/knelpunten/page-leader";
+import { KnelpuntTimeline } from "~/ui/knelpunten/page-timeline";
+import { MeasureList, supportFetcherKey } from "~/ui/measures/measure-card";
+import { ProposeMeasureForm, proposeFieldIds } from "~/ui/measures/propose-form";
+import { Reactions } from "~/ui/reactions";
+import knelpuntCss from "~/ui/knelpunt-page.css?url";
+import postsCss from "~/ui/posts.css?url";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: postsCss },
+  { rel: "stylesheet", href: knelpuntCss },
+];
+
+function knelpuntId(params: { id?: string }): number {
+  const id = params.id ?? "";
+  if (!/^[1-9]\d{0,9}$/.test(id)) throw data(null, { status: 404 });
+  return Number(id);
 }
-export default function Placeholder() {
-  return null;
+
+function viewerOf(request: Request) {
+  const user = getSession(request)?.user;
+  return user ? { id: user.id, role: user.role } : null;
+}
+
+export function loader({ request, params }: Route.LoaderArgs) {
+  const id = knelpuntId(params);
+  const viewer = viewerOf(request);
+  const page = getKnelpuntPage(id, viewer);
+  if (!page) throw data(null, { status: 404 });
+  // Reactions hang under the knelpunt (see app/domain/reactions).
+  const reactions = listReactions(viewer, "knelpunt", id);
+  return {
+    page,
+    reactions: reactions.rows,
+    moreReactions: reactions.more,
+    canReact: resolveReactionTarget(viewer, "knelpunt", id)?.open ?? false,
+    openForReactions: phaseAllows(page.cycle.phase, "react"),
+    viewerIsLeader: viewer?.role === "projectleider",
+  };
+}
+
+/**
+ * On the page itself: proposing a measure (intent "propose", with its kind),
+ * calling the knelpunt solved ("resolve") and reacting ("react"). Supports,
+ * volunteering and a measure's progress go to /maatregelen/:id.
+ */
+export async function action({ request, params }: Route.ActionArgs) {
+  const id = knelpuntId(params);
+  const { user } = requireUser(request);
+  const actor = { id: user.id, role: user.role };
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "propose") {
+    const parsed = parseForm(measureSchema, formData);
+    if (!parsed.ok) return badForm(parsed);
+    const result = proposeMeasure(actor, id, parsed.data);
+    if (!result.ok) {
+      if (result.reason === "not_found") throw data(null, { status: 404 });
+      if (result.reason === "not_resident" || result.reason === "not_signed_in") throw data(null, { status: 403 });
+      return invalid({ form: result.message }, formValues(formData));
+    }
+    throw redirectWithFlash(`/knelpunten/${id}#maatregel-${result.id}`, { key: "knelpuntPage.flash.proposed" });
+  }
+
+  if (intent === "resolve") {
+    const parsed = parseForm(resolveSchema, formData);
+    if (!parsed.ok) return badForm(parsed);
+    const result = resolveKnelpunt(actor, id, parsed.data);
+    if (!result.ok) {
+      if (result.reason === "not_found") throw data(null, { status: 404 });
+      if (result.reason === "not_project_leader") throw data(null, { status: 403 });
+      return invalid({ explanation: result.message }, formValues(formData));
+    }
+    throw redirectWithFlash(`/knelpunten/${id}`, { key: "knelpunt.resolved" });
+  }
+
+  if (intent === "react") {
+    const parsed = parseForm(reactionSchema, formData);
+    if (!parsed.ok) return badForm(parsed);
+    const result = createReaction(actor, { type: "knelpunt", id }, parsed.data.body);
+    if (!result.ok) {
+      if (result.reason === "not_found") throw data(null, { status: 404 });
+      if (result.reason === "blocked") throw data(null, { status: 403 });
+      return invalid({ body: result.message ?? "reaction.error.closed" }, formValues(formData));
+    }
+    throw redirectWithFlash(`/knelpunten/${id}#reacties`, { key: "knelpuntPage.flash.reacted" });
+  }
+
+  throw data(null, { status: 400 });
+}
+
+/** Where each failing field is, for the error summary at the top. */
+function errorTargets(failure: FormFailure | undefined): { errors: FieldErrors; labels: Record<string, string>; fieldIds: Record<string, string> } | null {
+  if (!failure) return null;
+  const kind = failure.values.kind === "overheid" ? "overheid" : "zelf";
+  if (failure.values.formId === "resolve") return { errors: failure.errors, labels: {}, fieldIds: { explanation: RESOLVE_EXPLANATION_ID } };
+  if ("body" in failure.errors) return { errors: failure.errors, labels: {}, fieldIds: { body: "field-body" } };
+  return { errors: failure.errors, labels: {}, fieldIds: proposeFieldIds(kind) };
+}
+
+export default function KnelpuntPageRoute() {
+  const t = useT();
+  const signedIn = !!useRootData()?.user;
+  const { page, reactions, moreReactions, canReact, openForReactions, viewerIsLeader } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { knelpunt, cycle, can } = page;
+  const thresholds = { supportThreshold: cycle.supportThreshold, minVolunteers: cycle.minVolunteers };
+  const listProps = { thresholds, knelpuntId: knelpunt.id, viewerIsLeader };
+  const summary = errorTargets(failure);
+  const escalated = knelpunt.escalatedAt !== null || page.governmentMeasures.length > 0;
+  const loginHref = `/inloggen?redirectTo=${encodeURIComponent(`/knelpunten/${knelpunt.id}`)}`;
+
+  return (
+    <div className="vl-kp-page">
+      <PageTitle title={knelpunt.title} hasErrors={!!failure} />
+      {summary ? <ErrorSummary errors={summary.errors} fieldIds={summary.fieldIds} vars={failure?.vars} /> : null}
+      <article aria-labelledby="knelpunt-title">
+        <KnelpuntHeader page={page} />
+        <KnelpuntDescription page={page} />
+      </article>
+
+      <KnelpuntTimeline entries={page.timeline} />
+
+      <section className="vl-section vl-kp-measures" aria-labelledby="zelf-title">
+        <Heading level={2} id="zelf-title">
+          {t("measure.selfHelpTitle")}
+        </Heading>
+        <Paragraph>{t("knelpuntPage.selfHelpIntro")}</Paragraph>
+        <Paragraph className="vl-muted">
+          {t("measure.thresholds", { supports: cycle.supportThreshold, volunteers: cycle.minVolunteers })}
+        </Paragraph>
+        <SupportUsage usage={page.supportUsage} measures={[...page.selfHelpMeasures, ...page.governmentMeasures]} />
+        <MeasureList measures={page.selfHelpMeasures} empty="measure.noSelfHelp" {...listProps} />
+        {can.proposeSelfHelp.allowed ? (
+          <ProposeMeasureForm kind="zelf" failure={failure} />
+        ) : (
+          <ProposeRefusal permission={can.proposeSelfHelp} lead="knelpuntPage.proposeClosed" loginHref={loginHref} />
+        )}
+      </section>
+
+      {escalated ? (
+        <section className="vl-section vl-kp-measures vl-kp-government" aria-labelledby="overheid-title">
+          <Heading level={2} id="overheid-title">
+            {t("knelpuntPage.governmentTitle")}
+          </Heading>
+          <Paragraph>{t("knelpuntPage.governmentIntro")}</Paragraph>
+          {knelpunt.fastTrackReason ? (
+            <div className="vl-kp-quote">
+              <strong>{t("knelpuntPage.fastTrackReason")}</strong> {knelpunt.fastTrackReason}
+            </div>
+          ) : null}
+          {knelpunt.escalationExplanation ? (
+            <div className="vl-kp-quote">
+              <strong>{t("knelpuntPage.escalationExplanation")}</strong> {knelpunt.escalationExplanation}
+            </div>
+          ) : null}
+          <MeasureList measures={page.governmentMeasures} empty="measure.noGovernment" {...listProps} />
+          {can.proposeGovernment.allowed ? (
+            <ProposeMeasureForm kind="overheid" failure={failure} />
+          ) : (
+            <ProposeRefusal permission={can.proposeGovernment} lead="knelpuntPage.proposeGovernmentClosed" loginHref={loginHref} />
+          )}
+        </section>
+      ) : null}
+
+      {viewerIsLeader ? <LeaderBox page={page} failure={failure} /> : null}
+
+      <Reactions
+        reactions={reactions}
+        more={moreReactions}
+        canReact={canReact}
+        signedIn={signedIn}
+        openForReactions={openForReactions}
+        loginHref={`/inloggen?redirectTo=${encodeURIComponent(`/knelpunten/${knelpunt.id}#reacties`)}`}
+        error={failure?.errors?.body}
+        typed={failure?.values?.body}
+      />
+    </div>
+  );
+}
+
+/**
+ * "U hebt 3 van de 10 steunstemmen gebruikt": from the page, plus the supports
+ * on their way (the measures' fetchers), so it changes with the buttons.
+ */
+function SupportUsage({ usage, measures }: { usage: KnelpuntPage["supportUsage"]; measures: MeasureView[] }) {
+  const t = useT();
+  const fetchers = useFetchers();
+  if (!usage) return null;
+  let used = usage.used;
+  for (const measure of measures) {
+    const fetcher = fetchers.find((f) => f.key === supportFetcherKey(measure.id));
+    const intent = fetcher?.formData?.get("intent");
+    if (intent === "support" && !measure.viewerSupports) used += 1;
+    if (intent === "withdrawSupport" && measure.viewerSupports) used -= 1;
+  }
+  return (
+    <p className="vl-kp-usage">
+      {usage.limit > 0
+        ? t("measure.supportsUsed", { used, limit: usage.limit })
+        : t("knelpuntPage.supportsUsedNoLimit", { used })}
+    </p>
+  );
+}
+
+function ProposeRefusal({
+  permission,
+  lead,
+  loginHref,
+}: {
+  permission: KnelpuntPage["can"]["proposeSelfHelp"];
+  lead: MessageKey;
+  loginHref: string;
+}) {
+  const t = useT();
+  if (permission.allowed) return null;
+  return (
+    <Paragraph className="vl-kp-refusal">
+      {t(lead)} {t(permission.message)}
+      {permission.reason === "not_signed_in" ? (
+        <>
+          {" "}
+          <Link to={loginHref}>{t("knelpuntPage.logIn")}</Link>
+        </>
+      ) : null}
+    </Paragraph>
+  );
 }

@@ -41,7 +41,7 @@ export function LocationPicker({ defaultValue }: { defaultValue: { lat: number; 
   const labels = {
     map: t("map.pickerLabel"),
     attribution: t("map.attribution"),
-    tilesFailed: t("map.tilesFailed"),
+    tilesFailed: t("map.tilesFailedPicker"),
     pinCenter: t("map.pinCenter"),
     pinRemove: t("map.pinRemove"),
   };
