@@ -14,5 +14,5 @@ export const map = {
   "map.pointsLabel": "Map of the reported places",
   "map.noJs": "The map only works with JavaScript. All places are also in the list.",
   "map.tilesFailedPicker": "The map background could not be loaded. A pin is optional: the description of the place is enough.",
-  "map.tilesFailed": "The map background could not be loaded. The places are also in the list.",
+  "map.tilesFailed": "The map background could not be loaded. Everything on the map is also on this page as text.",
 } satisfies Record<keyof typeof nl, string>;

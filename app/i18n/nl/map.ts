@@ -12,5 +12,5 @@ export const map = {
   "map.pointsLabel": "Kaart met de gemelde plekken",
   "map.noJs": "De kaart werkt alleen met JavaScript. Alle plekken staan ook in de lijst.",
   "map.tilesFailedPicker": "De achtergrond van de kaart kon niet worden geladen. Een speld is niet verplicht: de beschrijving van de plek is genoeg.",
-  "map.tilesFailed": "De achtergrond van de kaart kon niet worden geladen. De plekken staan ook in de lijst.",
+  "map.tilesFailed": "De achtergrond van de kaart kon niet worden geladen. Alles wat op de kaart staat, staat ook als tekst op deze pagina.",
 } as const;
