@@ -101,8 +101,10 @@ function SiteHeader() {
     { to: "/", label: "nav.home", end: true },
     { to: "/rondes", label: "nav.cycles" },
     { to: "/berichten", label: "nav.posts" },
+    { to: "/antwoorden", label: "nav.answers" },
     { to: "/over", label: "nav.about" },
   ];
+  if (user?.role === "ambtenaar") nav.push({ to: "/beoordelen", label: "nav.review" });
   if (user?.role === "beheerder") nav.push({ to: "/beheer/accounts", label: "nav.accounts" });
   return (
     <header className="utrecht-page-header vl-header">

@@ -13,6 +13,9 @@ export default [
   route("rondes/:slug", "routes/cycles/show.tsx"),
   route("rondes/:slug/bewerken", "routes/cycles/edit.tsx"),
   route("rondes/:slug/fase", "routes/cycles/phase.tsx"),
+  route("rondes/:slug/verslag", "routes/reports/report.tsx"),
+  route("rondes/:slug/verslag.csv", "routes/reports/csv.ts"),
+  route("rondes/:slug/open-data.json", "routes/reports/open-data.ts"),
 
   // Knelpunten (unsafe places) and measures
   route("rondes/:slug/knelpunten", "routes/knelpunten/list.tsx"),
@@ -20,6 +23,15 @@ export default [
   route("knelpunten/:id", "routes/knelpunten/show.tsx"),
   route("knelpunten/:id/escaleren", "routes/knelpunten/escalate.tsx"),
   route("maatregelen/:id", "routes/measures/actions.tsx"),
+  route("knelpunten/:id/veiligheid", "routes/ratings/rate.tsx"),
+  route("knelpunten/:id/volgen", "routes/notifications/follow.tsx"),
+  route("afmelden", "routes/notifications/unsubscribe.tsx"),
+
+  // Officials' review and their public answers
+  route("beoordelen", "routes/review/queue.tsx"),
+  route("beoordelen/sjablonen", "routes/review/templates.tsx"),
+  route("beoordelen/:id", "routes/review/knelpunt.tsx"),
+  route("antwoorden", "routes/review/answers.tsx"),
 
   // Blog posts (berichten), reactions, feed
   route("berichten", "routes/posts/list.tsx"),

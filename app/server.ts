@@ -12,6 +12,7 @@ import { pruneExpiredSessions } from "./auth/session.server";
 import { config } from "./lib/config.server";
 import { deliverPendingMail } from "./lib/mail.server";
 import { pruneRateLimits } from "./lib/rate-limit.server";
+import { sendDailyDigestIfDue } from "./domain/notifications/notifications.server";
 
 export const app = express();
 app.disable("x-powered-by");
@@ -60,6 +61,13 @@ export function startBackgroundJobs() {
       pruneRateLimits();
       pruneExpiredSessions();
     }, 60 * 60_000),
+    setInterval(() => {
+      try {
+        sendDailyDigestIfDue();
+      } catch (error) {
+        console.error("Daily digest failed:", error);
+      }
+    }, 10 * 60_000),
   );
   for (const timer of timers) timer.unref();
 }

@@ -33,6 +33,8 @@ export const users = sqliteTable(
     /** For officials: the department or police team named with their answers. */
     organisation: text("organisation"),
     locale: text("locale", { enum: ["nl", "en"] }).notNull().default("nl"),
+    /** Mail about followed knelpunten: at once, in a daily digest, or not at all. */
+    notifyMode: text("notify_mode", { enum: ["direct", "dagelijks", "nooit"] }).notNull().default("direct"),
     codeOfConductVersion: integer("code_of_conduct_version"),
     codeOfConductAcceptedAt: integer("code_of_conduct_accepted_at", { mode: "timestamp_ms" }),
     blockedAt: integer("blocked_at", { mode: "timestamp_ms" }),
@@ -441,9 +443,19 @@ export const knelpuntStatusChanges = sqliteTable(
     fastTrackReason: text("fast_track_reason"),
     /** The measure that caused the change (e.g. the adopted self-help measure). */
     measureId: integer("measure_id").references(() => measures.id, { onDelete: "set null" }),
+    /** An official's answer: their organisation at the time (shown with the answer). */
+    organisation: text("organisation"),
+    /** toegezegd: the responsible department. */
+    department: text("department"),
+    /** toegezegd: the expected date, YYYY-MM-DD. */
+    expectedDate: text("expected_date"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("knelpunt_status_changes_knelpunt_idx").on(t.knelpuntId, t.id)],
+  (t) => [
+    index("knelpunt_status_changes_knelpunt_idx").on(t.knelpuntId, t.id),
+    // The public list of officials' answers, newest first.
+    index("knelpunt_status_changes_answers_idx").on(t.toStatus, t.createdAt),
+  ],
 );
 
 /** Every status change of a measure (for the officials' review: how self-help went). */
@@ -509,3 +521,100 @@ export const volunteers = sqliteTable(
     index("volunteers_user_idx").on(t.userId),
   ],
 );
+
+// ---------------------------------------------------------------------------
+// Officials' review and safety ratings
+// ---------------------------------------------------------------------------
+
+/** An official's reusable answer texts. */
+export const answerTemplates = sqliteTable(
+  "answer_templates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("answer_templates_owner_idx").on(t.ownerId, t.title)],
+);
+
+/**
+ * How safe a knelpunt feels (1–5), per person per day: a new rating on the
+ * same day replaces that day's; earlier days stay as history.
+ */
+export const safetyRatings = sqliteTable(
+  "safety_ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    knelpuntId: integer("knelpunt_id")
+      .notNull()
+      .references(() => knelpunten.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The day in Europe/Amsterdam, YYYY-MM-DD. */
+    day: text("day").notNull(),
+    score: integer("score").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("safety_ratings_knelpunt_user_day_unique").on(t.knelpuntId, t.userId, t.day),
+    index("safety_ratings_knelpunt_day_idx").on(t.knelpuntId, t.day),
+    index("safety_ratings_user_idx").on(t.userId),
+    check("safety_ratings_score_check", sql`${t.score} BETWEEN 1 AND 5`),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Following knelpunten and notifications
+// ---------------------------------------------------------------------------
+
+/**
+ * An explicit choice to follow (true) or not follow (false) a knelpunt.
+ * People follow what they reported, supported or volunteered for without a
+ * row here; a row with following=false turns that off.
+ */
+export const follows = sqliteTable(
+  "follows",
+  {
+    knelpuntId: integer("knelpunt_id")
+      .notNull()
+      .references(() => knelpunten.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    following: integer("following", { mode: "boolean" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.knelpuntId, t.userId] }), index("follows_user_idx").on(t.userId)],
+);
+
+/** Changes waiting for someone's daily digest. */
+export const pendingNotifications = sqliteTable(
+  "pending_notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    knelpuntId: integer("knelpunt_id")
+      .notNull()
+      .references(() => knelpunten.id, { onDelete: "cascade" }),
+    statusChangeId: integer("status_change_id")
+      .notNull()
+      .references(() => knelpuntStatusChanges.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("pending_notifications_user_idx").on(t.userId, t.id)],
+);
+
+/** Secrets the app makes itself on first start (e.g. the key that signs unsubscribe links). */
+export const appSecrets = sqliteTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+});

@@ -11,8 +11,11 @@ import type { Role } from "../app/domain/accounts/roles";
 import type { Db } from "./client.server";
 import { users } from "./schema";
 import type { SeedContext } from "./seed/context";
+import { seedClosedCycle } from "./seed/closed-cycle";
 import { seedCycles } from "./seed/cycles";
 import { seedKnelpunten } from "./seed/knelpunten";
+import { seedRatings } from "./seed/ratings";
+import { seedReview } from "./seed/review";
 import { seedPosts } from "./seed/posts";
 import { seedQuestions } from "./seed/questions";
 
@@ -74,6 +77,9 @@ export async function seedDemo(db: Db, now = new Date()) {
     seedPosts(context);
     seedQuestions(context);
     seedKnelpunten(context);
+    seedReview(context);
+    seedRatings(context);
+    seedClosedCycle(context);
   });
 }
 

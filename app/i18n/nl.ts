@@ -9,9 +9,13 @@ import { knelpunten } from "./nl/knelpunten";
 import { knelpuntList } from "./nl/knelpunt-list";
 import { knelpuntPage } from "./nl/knelpunt-page";
 import { map } from "./nl/map";
+import { notifications } from "./nl/notifications";
 import { posts } from "./nl/posts";
 import { questions } from "./nl/questions";
+import { ratings } from "./nl/ratings";
+import { reports } from "./nl/reports";
+import { review } from "./nl/review";
 
-export const nl = { ...core, ...cycles, ...knelpunten, ...knelpuntList, ...knelpuntPage, ...map, ...posts, ...questions };
+export const nl = { ...core, ...cycles, ...knelpunten, ...knelpuntList, ...knelpuntPage, ...map, ...notifications, ...posts, ...questions, ...ratings, ...reports, ...review };
 
 export type MessageKey = keyof typeof nl;

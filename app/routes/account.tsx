@@ -4,6 +4,9 @@ import { requireUser } from "~/auth/guards.server";
 import { blankSessionCookie, invalidateAllSessions } from "~/auth/session.server";
 import { changePassword, countSessions, updateProfile } from "~/domain/accounts/accounts.server";
 import { changePasswordSchema, profileSchema } from "~/domain/accounts/schemas";
+import { NOTIFY_MODES } from "~/domain/notifications/modes";
+import { getNotifyMode, setNotifyMode } from "~/domain/notifications/notifications.server";
+import { notifyModeSchema } from "~/domain/notifications/schemas";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -22,6 +25,7 @@ export function loader({ request }: Route.LoaderArgs) {
       createdAt: user.createdAt,
     },
     sessionCount: countSessions(user.id),
+    notifyMode: getNotifyMode(user.id),
   };
 }
 
@@ -42,6 +46,12 @@ export async function action({ request }: Route.ActionArgs) {
     if (!result.ok) return invalid({ [result.field ?? "form"]: result.message }, { intent: "password" });
     throw redirectWithFlash("/account", { key: "flash.passwordChanged" });
   }
+  if (intent === "notify") {
+    const parsed = parseForm(notifyModeSchema, formData);
+    if (!parsed.ok) return badForm(parsed);
+    setNotifyMode(user.id, parsed.data.notifyMode);
+    throw redirectWithFlash("/account#mail-title", { key: "notify.flash.saved" });
+  }
   if (intent === "logoutEverywhere") {
     invalidateAllSessions(user.id);
     throw redirectWithFlash("/inloggen", { key: "flash.loggedOutEverywhere" }, { "Set-Cookie": blankSessionCookie() });
@@ -52,7 +62,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Account() {
   const t = useT();
   const locale = useLocale();
-  const { user, sessionCount } = useLoaderData<typeof loader>();
+  const { user, sessionCount, notifyMode } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   // keepTyped() drops "intent", so the failing form is told apart by its fields.
@@ -133,6 +143,38 @@ export default function Account() {
           <div>
             <Button type="submit" name="intent" value="password" disabled={busy}>
               {t("account.savePassword")}
+            </Button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="vl-section" aria-labelledby="mail-title">
+        <Heading level={2} id="mail-title">
+          {t("notify.settingsTitle")}
+        </Heading>
+        <Paragraph>{t("notify.settingsIntro")}</Paragraph>
+        <Form method="post" className="vl-form">
+          <fieldset className="utrecht-form-fieldset vl-fieldset">
+            <legend className="utrecht-form-label">{t("notify.modeLegend")}</legend>
+            {NOTIFY_MODES.map((mode) => (
+              <div key={mode} className="utrecht-form-field utrecht-form-field--radio vl-radio">
+                <input
+                  type="radio"
+                  id={`notify-${mode}`}
+                  name="notifyMode"
+                  value={mode}
+                  defaultChecked={notifyMode === mode}
+                  className="utrecht-radio-button utrecht-radio-button--html-input"
+                />
+                <label htmlFor={`notify-${mode}`} className="utrecht-form-label utrecht-form-label--radio">
+                  {t(`notify.mode.${mode}`)}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <div>
+            <Button type="submit" name="intent" value="notify" variant="secondary">
+              {t("notify.save")}
             </Button>
           </div>
         </Form>

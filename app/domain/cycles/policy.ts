@@ -81,3 +81,8 @@ export function activitiesNow(phase: Phase): readonly Activity[] {
 export function isResident(actor: Actor): boolean {
   return actor?.role === "bewoner";
 }
+
+/** The cycle report is public once the cycle is closed; project leaders may look before that. */
+export function canViewReport(actor: Actor, cycle: { phase: Phase }): boolean {
+  return cycle.phase === "afgerond" || actor?.role === "projectleider";
+}

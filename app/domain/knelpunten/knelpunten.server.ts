@@ -291,6 +291,14 @@ export type KnelpuntTimelineEntry = {
   /** The measure that caused the change (e.g. the adopted self-help measure). */
   measure: { id: number; title: string } | null;
   createdAt: Date;
+  /** An official's answer: their organisation when they answered (stored with the answer). */
+  organisation: string | null;
+  /** toegezegd: the responsible department. */
+  department: string | null;
+  /** toegezegd: the expected date, YYYY-MM-DD. */
+  expectedDate: string | null;
+  /** The explanation rendered from Markdown on the server (raw HTML off). */
+  explanationHtml: string | null;
 };
 
 export type MeasureView = {
@@ -443,6 +451,9 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
       measureId: measures.id,
       measureTitle: measures.title,
       createdAt: knelpuntStatusChanges.createdAt,
+      organisation: knelpuntStatusChanges.organisation,
+      department: knelpuntStatusChanges.department,
+      expectedDate: knelpuntStatusChanges.expectedDate,
     })
     .from(knelpuntStatusChanges)
     .leftJoin(actor, eq(actor.id, knelpuntStatusChanges.actorId))
@@ -455,6 +466,7 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
       actorName: actorDeletedAt ? null : entry.actorName,
       actorOrganisation: !actorDeletedAt && actorRole === "ambtenaar" ? entry.actorOrganisation : null,
       measure: measureId !== null && measureTitle !== null ? { id: measureId, title: measureTitle } : null,
+      explanationHtml: entry.explanation ? renderMarkdown(entry.explanation) : null,
     }));
 
   const measureRows = db

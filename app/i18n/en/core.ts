@@ -11,6 +11,8 @@ export const core = {
   "nav.home": "Home",
   "nav.about": "About the lab",
   "nav.posts": "Posts",
+  "nav.answers": "Answers",
+  "nav.review": "To review",
   "nav.accounts": "Accounts",
   "nav.account": "My account",
   "nav.login": "Log in",

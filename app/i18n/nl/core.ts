@@ -9,6 +9,8 @@ export const core = {
   "nav.home": "Home",
   "nav.about": "Over het lab",
   "nav.posts": "Berichten",
+  "nav.answers": "Antwoorden",
+  "nav.review": "Te beoordelen",
   "nav.accounts": "Accounts",
   "nav.account": "Mijn account",
   "nav.login": "Inloggen",

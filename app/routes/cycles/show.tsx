@@ -2,7 +2,7 @@ import { data, useLoaderData } from "react-router";
 import type { Route } from "./+types/show";
 import { getSession } from "~/auth/session.server";
 import { getCycleBySlug, phaseTimeline } from "~/domain/cycles/cycles.server";
-import { canManageCycles, canViewCycle, nextPhase } from "~/domain/cycles/policy";
+import { canManageCycles, canViewCycle, canViewReport, nextPhase } from "~/domain/cycles/policy";
 import { formatDateTime, useLocale, useT } from "~/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { Badge, ButtonLink, Heading, PageTitle, Paragraph, RichText } from "~/ui/components";
@@ -52,13 +52,14 @@ export function loader({ request, params }: Route.LoaderArgs) {
     },
     next: manage ? nextPhase(cycle.phase) : null,
     manage,
+    report: canViewReport(viewer, cycle),
   };
 }
 
 export default function CyclePage() {
   const t = useT();
   const locale = useLocale();
-  const { cycle, introHtml, timeline, next, manage, posts, questions, knelpunten } = useLoaderData<typeof loader>();
+  const { cycle, introHtml, timeline, next, manage, posts, questions, knelpunten, report } = useLoaderData<typeof loader>();
   return (
     <article>
       <PageTitle title={cycle.title} />
@@ -70,6 +71,11 @@ export default function CyclePage() {
       <section className="vl-now" aria-labelledby="now-title">
         <h2 id="now-title">{t("cycle.nowTitle")}</h2>
         <p>{t(`phase.now.${cycle.phase}`)}</p>
+        {report ? (
+          <p>
+            <Link to={`/rondes/${cycle.slug}/verslag`}>{t("report.link")}</Link>
+          </p>
+        ) : null}
       </section>
       {manage ? (
         <div className="vl-button-group">

@@ -10,6 +10,9 @@ import { measureSchema } from "~/domain/measures/schemas";
 import { createReaction, listReactions } from "~/domain/reactions/reactions.server";
 import { reactionSchema } from "~/domain/reactions/schemas";
 import { resolveReactionTarget } from "~/domain/reactions/targets.server";
+import { getRatingsSection } from "~/domain/ratings/ratings.server";
+import { isFollowing } from "~/domain/notifications/notifications.server";
+import { FollowBox } from "~/ui/notifications/follow-button";
 import { useT, type MessageKey } from "~/i18n";
 import { formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -22,12 +25,15 @@ import { KnelpuntTimeline } from "~/ui/knelpunten/page-timeline";
 import { MeasureList, supportFetcherKey } from "~/ui/measures/measure-card";
 import { ProposeMeasureForm, proposeFieldIds } from "~/ui/measures/propose-form";
 import { Reactions } from "~/ui/reactions";
+import { RatingsSection } from "~/ui/ratings/ratings-section";
 import knelpuntCss from "~/ui/knelpunt-page.css?url";
 import postsCss from "~/ui/posts.css?url";
+import ratingsCss from "~/ui/ratings.css?url";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: postsCss },
   { rel: "stylesheet", href: knelpuntCss },
+  { rel: "stylesheet", href: ratingsCss },
 ];
 
 function knelpuntId(params: { id?: string }): number {
@@ -55,6 +61,9 @@ export function loader({ request, params }: Route.LoaderArgs) {
     canReact: resolveReactionTarget(viewer, "knelpunt", id)?.open ?? false,
     openForReactions: phaseAllows(page.cycle.phase, "react"),
     viewerIsLeader: viewer?.role === "projectleider",
+    // "Voelt het veiliger?" (see app/domain/ratings).
+    ratings: getRatingsSection(id, viewer),
+    following: viewer ? isFollowing(viewer.id, id) : false,
   };
 }
 
@@ -121,7 +130,7 @@ function errorTargets(failure: FormFailure | undefined): { errors: FieldErrors; 
 export default function KnelpuntPageRoute() {
   const t = useT();
   const signedIn = !!useRootData()?.user;
-  const { page, reactions, moreReactions, canReact, openForReactions, viewerIsLeader } = useLoaderData<typeof loader>();
+  const { page, reactions, moreReactions, canReact, openForReactions, viewerIsLeader, ratings, following } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { knelpunt, cycle, can } = page;
   const thresholds = { supportThreshold: cycle.supportThreshold, minVolunteers: cycle.minVolunteers };
@@ -136,6 +145,7 @@ export default function KnelpuntPageRoute() {
       {summary ? <ErrorSummary errors={summary.errors} fieldIds={summary.fieldIds} vars={failure?.vars} /> : null}
       <article aria-labelledby="knelpunt-title">
         <KnelpuntHeader page={page} />
+        <FollowBox knelpuntId={knelpunt.id} following={following} signedIn={signedIn} />
         <KnelpuntDescription page={page} />
       </article>
 
@@ -182,6 +192,8 @@ export default function KnelpuntPageRoute() {
           )}
         </section>
       ) : null}
+
+      <RatingsSection knelpuntId={knelpunt.id} section={ratings} signedIn={signedIn} />
 
       {viewerIsLeader ? <LeaderBox page={page} failure={failure} /> : null}
 

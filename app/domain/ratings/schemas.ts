@@ -1,0 +1,17 @@
+/**
+ * The rating form: one score, 1 (heel onveilig) to 5 (heel veilig). Error
+ * messages are message keys (app/i18n/nl/ratings.ts).
+ */
+import { z } from "zod";
+
+export const ratingSchema = z.object({
+  score: z
+    .string({ error: "rating.error.scoreMissing" })
+    .trim()
+    .refine((value) => value !== "", { error: "rating.error.scoreMissing" })
+    .refine((value) => value === "" || /^[1-5]$/.test(value), { error: "rating.error.scoreRange" })
+    .transform(Number),
+});
+export type RatingInput = z.output<typeof ratingSchema>;
+
+export const SCORES = [1, 2, 3, 4, 5] as const;
