@@ -28,7 +28,8 @@ test("a resident follows and unfollows a knelpunt, and chooses a daily digest", 
   await expect(page.getByText("Uw keuze voor e-mail is opgeslagen.")).toBeVisible();
 });
 
-test("the reporter is mailed when their knelpunt is escalated, follows the link, and can unsubscribe without logging in", async ({ page, browser }) => {
+test("the reporter is mailed when an official answers, follows the link to the answer, and can unsubscribe without logging in", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const title = `Kapotte lamp bij de brug ${Date.now()}`;
   // Ingrid reports a place.
   await logIn(page, "ingrid@veranderlab.test");
@@ -51,10 +52,23 @@ test("the reporter is mailed when their knelpunt is escalated, follows the link,
   await expect(leader.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await leaderContext.close();
 
-  // Ingrid finds the mail on the preview page and follows its link.
+  // An official answers it.
+  const answer = "We hebben de lamp gemeld bij de aannemer. Die komt deze week kijken.";
+  const officialContext = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": randomIp() } });
+  const official = await officialContext.newPage();
+  await logIn(official, DEMO.ambtenaar);
+  await official.goto(`/beoordelen/${knelpuntPath.split("/").pop()}`);
+  await official.getByLabel(/^In behandeling/).check();
+  await official.getByLabel("Uitleg (openbaar)").fill(answer);
+  await official.getByRole("button", { name: "Antwoord plaatsen" }).click();
+  await expect(official.getByText(answer).first()).toBeVisible();
+  await officialContext.close();
+
+  // Ingrid finds the mail about the answer on the preview page and follows its link.
   await page.goto(`/mail?aan=${encodeURIComponent("ingrid@veranderlab.test")}`);
-  const mail = page.getByRole("article").filter({ hasText: title }).first();
+  const mail = page.getByRole("article").filter({ hasText: `${title}: In behandeling` }).first();
   await expect(mail).toBeVisible();
+  await expect(mail).toContainText(answer);
   await expectAccessible(page);
   const body = (await mail.locator("pre").textContent()) ?? "";
   const link = /(https?:\/\/\S+\/knelpunten\/\d+)/.exec(body)?.[1];
@@ -63,6 +77,9 @@ test("the reporter is mailed when their knelpunt is escalated, follows the link,
   expect(unsubscribe).toBeTruthy();
   await page.goto(new URL(link!).pathname);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(answer)).toBeVisible();
+  await expect(page.getByText(/Fatima El Amrani/).first()).toBeVisible();
+  await expectAccessible(page);
 
   // The unsubscribe link works without logging in, also a second time; a forged one does not.
   const visitorContext = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": randomIp() } });
