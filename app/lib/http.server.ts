@@ -27,3 +27,15 @@ export function tooManyAttempts(result: { retryAfterMs: number }, values: Record
     { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } },
   );
 }
+
+/**
+ * A form POST without JavaScript that the action refused (400) renders the
+ * route, and React Router then runs its loader too, with the POST's headers on
+ * a GET. A loader that normally redirects (a route without a page of its own)
+ * must not redirect then, or the refusal would be lost. A real GET never
+ * carries a form body's content type.
+ */
+export function isRenderAfterRefusedPost(request: Request): boolean {
+  const type = request.headers.get("Content-Type") ?? "";
+  return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+}

@@ -19,7 +19,7 @@ import { abandonSchema, progressSchema } from "~/domain/measures/schemas";
 import { useT, type MessageKey } from "~/i18n";
 import { formValues, parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { badForm, invalid } from "~/lib/http.server";
+import { badForm, invalid, isRenderAfterRefusedPost } from "~/lib/http.server";
 import { Button, ButtonLink, ErrorSummary, Heading, PageTitle, TextArea } from "~/ui/components";
 import type { MeasureActionData } from "~/ui/measures/measure-card";
 
@@ -27,21 +27,6 @@ function measureId(params: { id?: string }): number {
   const id = params.id ?? "";
   if (!/^[1-9]\d{0,9}$/.test(id)) throw data(null, { status: 404 });
   return Number(id);
-}
-
-/**
- * Which knelpunt a measure belongs to, when the viewer may see it.
- * TODO(domain): move to measures.server.ts (e.g. `measureKnelpuntId(viewer, id)`);
- * the measures area has no read query for one measure yet.
- */
-/**
- * A form POST without JavaScript that was refused renders this route (400);
- * React Router then calls the loader too, with the POST's headers on a GET.
- * A real GET never carries a form body's content type.
- */
-function isRenderAfterRefusedPost(request: Request): boolean {
-  const type = request.headers.get("Content-Type") ?? "";
-  return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
 }
 
 /** A measure has no page of its own: it lives on its knelpunt's page. */

@@ -7,7 +7,7 @@ import { ratingSchema } from "~/domain/ratings/schemas";
 import { useT } from "~/i18n";
 import { formValues, parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { badForm, invalid } from "~/lib/http.server";
+import { badForm, invalid, isRenderAfterRefusedPost } from "~/lib/http.server";
 import { ButtonLink, ErrorSummary, Heading, PageTitle, Paragraph } from "~/ui/components";
 import { PlainRatingForm, RATING_FIELD_ID, type RatingActionData } from "~/ui/ratings/rating-form";
 import { RATINGS_ANCHOR } from "~/ui/ratings/ratings-section";
@@ -24,15 +24,6 @@ function knelpuntId(params: { id?: string }): number {
 function viewerOf(request: Request) {
   const user = getSession(request)?.user;
   return user ? { id: user.id, role: user.role } : null;
-}
-
-/**
- * A form POST without JavaScript that was refused renders this route (400);
- * React Router then calls the loader too, with the POST's headers.
- */
-function isRenderAfterRefusedPost(request: Request): boolean {
-  const type = request.headers.get("Content-Type") ?? "";
-  return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
 }
 
 /** The rating lives on the knelpunt page: a GET goes there (404 when it is not there to see). */

@@ -4,13 +4,14 @@
  * only when chosen, once JavaScript runs), and the optional point is a pair
  * of coordinate fields without JavaScript or a pin on a map with it.
  */
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Form, useNavigation } from "react-router";
 import { KNELPUNT_LIMITS as L } from "~/domain/knelpunten/policy";
 import { useT, type MessageKey } from "~/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { Button, ErrorSummary, Heading, Link, Paragraph, SelectField, TextArea, TextField } from "~/ui/components";
 import { LocationPicker } from "~/ui/map/map";
+import { useHydrated } from "~/ui/use-hydrated";
 
 /** The select's value for "a wijk that is not in the list". */
 export const OTHER_WIJK = "__anders";
@@ -37,12 +38,6 @@ function pointFrom(values: ReportFormValues): { lat: number; lng: number } | nul
   const lng = Number((values.lng ?? "").replace(",", "."));
   if (!values.lat || !values.lng || !Number.isFinite(lat) || !Number.isFinite(lng)) return null;
   return { lat, lng };
-}
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
 }
 
 export function ReportForm({

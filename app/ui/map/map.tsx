@@ -2,20 +2,15 @@
  * Map components that are safe to render on the server: they show a text
  * fallback until the browser has loaded Leaflet (lazily, only here).
  */
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useT } from "~/i18n";
 import type { MapPoint } from "./leaflet-map.client";
+import { useHydrated } from "~/ui/use-hydrated";
 
 export type { MapPoint };
 
 const LazyPointsMap = lazy(() => import("./leaflet-map.client"));
 const LazyPickerMap = lazy(() => import("./leaflet-map.client").then((m) => ({ default: m.PickerMap })));
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 export function PointsMap({ points }: { points: MapPoint[] }) {
   const t = useT();

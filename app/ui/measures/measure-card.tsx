@@ -16,6 +16,8 @@ import { measureStatusMessage } from "~/domain/knelpunten/messages";
 import { formatDate, useLocale, useT, type MessageKey, type Translate } from "~/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { Badge, Button, Heading, Paragraph, RichText, TextArea } from "~/ui/components";
+import { useHydrated } from "~/ui/use-hydrated";
+
 
 /** What /maatregelen/:id answers a fetcher (a plain POST gets a redirect instead). */
 export type MeasureActionData =
@@ -28,13 +30,6 @@ export type Thresholds = { supportThreshold: number; minVolunteers: number };
 
 export function measureAnchor(id: number): string {
   return `maatregel-${id}`;
-}
-
-/** True once the browser has taken over (so a form can tell the server it is a fetcher). */
-export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
 }
 
 export function countText(t: Translate, what: "support" | "volunteer", count: number): string {

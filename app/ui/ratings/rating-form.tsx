@@ -10,7 +10,7 @@ import { SCORES } from "~/domain/ratings/schemas";
 import { useT, type MessageKey } from "~/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { Button } from "~/ui/components";
-import { useHydrated } from "~/ui/measures/measure-card";
+import { useHydrated } from "~/ui/use-hydrated";
 
 /** What /knelpunten/:id/veiligheid answers a fetcher (a plain POST gets a redirect instead). */
 export type RatingActionData = { ok: true; score: number; day: string } | { ok: false; errors: FieldErrors; values: Record<string, string> };
