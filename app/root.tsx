@@ -22,6 +22,7 @@ import { getLocale } from "./i18n/locale.server";
 import { readFlash } from "./lib/flash.server";
 import { useRootData, type RootData } from "./lib/root-data";
 import { mailPreviewEnabled } from "./lib/mail.server";
+import { needsCodeOfConduct } from "./domain/moderation/code-of-conduct";
 import { Alert, ButtonLink, Heading, Paragraph } from "./ui/components";
 import appCss from "./ui/app.css?url";
 
@@ -43,7 +44,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   return data<RootData>(
     {
       locale,
-      user: session ? { displayName: session.user.displayName, role: session.user.role } : null,
+      user: session
+        ? {
+            displayName: session.user.displayName,
+            role: session.user.role,
+            needsCodeOfConduct: needsCodeOfConduct(session.user.codeOfConductVersion),
+          }
+        : null,
       flash,
       mailPreview: mailPreviewEnabled(),
     },
@@ -105,6 +112,9 @@ function SiteHeader() {
     { to: "/over", label: "nav.about" },
   ];
   if (user?.role === "ambtenaar") nav.push({ to: "/beoordelen", label: "nav.review" });
+  if (user?.role === "projectleider" || user?.role === "beheerder") {
+    nav.push({ to: "/moderatie", label: "nav.moderation" }, { to: "/beheer/logboek", label: "nav.audit" });
+  }
   if (user?.role === "beheerder") nav.push({ to: "/beheer/accounts", label: "nav.accounts" });
   return (
     <header className="utrecht-page-header vl-header">

@@ -56,6 +56,15 @@ export default [
   route("account", "routes/account.tsx"),
   route("taal", "routes/language.tsx"),
 
+  route("account/gegevens.json", "routes/account/export.ts"),
+  route("account/verwijderen", "routes/account/delete.tsx"),
+
+  // Trust and safety: flags, moderation, blocks, the audit log
+  route("melden/:type/:id", "routes/moderation/flag.tsx"),
+  route("moderatie", "routes/moderation/queue.tsx"),
+  route("moderatie/deelnemers/:id", "routes/moderation/participant.tsx"),
+  route("beheer/logboek", "routes/admin/audit.tsx"),
+
   route("beheer/accounts", "routes/admin/accounts.tsx"),
   route("mail", "routes/mail.tsx"),
 

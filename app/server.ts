@@ -12,6 +12,7 @@ import { pruneExpiredSessions } from "./auth/session.server";
 import { config } from "./lib/config.server";
 import { deliverPendingMail } from "./lib/mail.server";
 import { pruneRateLimits } from "./lib/rate-limit.server";
+import { pruneAuditLog, pruneOldCodes, pruneOldMail, pruneUnconfirmedAccounts } from "./lib/retention.server";
 import { sendDailyDigestIfDue } from "./domain/notifications/notifications.server";
 
 export const app = express();
@@ -58,8 +59,16 @@ export function startBackgroundJobs() {
       }
     }, 5_000),
     setInterval(() => {
-      pruneRateLimits();
-      pruneExpiredSessions();
+      try {
+        pruneRateLimits();
+        pruneExpiredSessions();
+        pruneOldMail();
+        pruneAuditLog();
+        pruneOldCodes();
+        pruneUnconfirmedAccounts();
+      } catch (error) {
+        console.error("Pruning failed:", error);
+      }
     }, 60 * 60_000),
     setInterval(() => {
       try {

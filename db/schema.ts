@@ -16,6 +16,7 @@ import {
 
 import { ROLES } from "../app/domain/accounts/roles";
 import { PHASES } from "../app/domain/cycles/phases";
+import { FLAG_REASONS, HELD_FOR, MODERATION_STATES, MODERATION_TARGETS } from "../app/domain/moderation/states";
 
 export { ROLES, type Role } from "../app/domain/accounts/roles";
 
@@ -134,6 +135,9 @@ export const auditLog = sqliteTable(
   (t) => [
     index("audit_log_created_idx").on(t.createdAt),
     index("audit_log_target_idx").on(t.targetType, t.targetId),
+    index("audit_log_action_idx").on(t.action, t.id),
+    index("audit_log_actor_idx").on(t.actorId, t.id),
+    index("audit_log_type_idx").on(t.targetType, t.id),
   ],
 );
 
@@ -208,6 +212,7 @@ export const posts = sqliteTable(
     uniqueIndex("posts_slug_unique").on(t.slug),
     index("posts_status_published_idx").on(t.status, t.publishedAt),
     index("posts_cycle_idx").on(t.cycleId, t.status, t.publishedAt),
+    index("posts_author_idx").on(t.authorId),
   ],
 );
 
@@ -265,6 +270,10 @@ export const answers = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** For open questions. */
     text: text("text"),
+    /** What readers see (app/domain/moderation/states.ts); moderation_cases holds the work. */
+    moderation: text("moderation", { enum: MODERATION_STATES }).notNull().default("visible"),
+    /** A project leader's public reason when hidden ("verborgen door de moderator: …"). */
+    moderationReason: text("moderation_reason"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -300,6 +309,10 @@ export const reactions = sqliteTable(
     targetId: integer("target_id").notNull(),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
+    /** What readers see (app/domain/moderation/states.ts); moderation_cases holds the work. */
+    moderation: text("moderation", { enum: MODERATION_STATES }).notNull().default("visible"),
+    /** A project leader's public reason when hidden ("verborgen door de moderator: …"). */
+    moderationReason: text("moderation_reason"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -355,6 +368,10 @@ export const knelpunten = sqliteTable(
     /** Set when escalated before self-help was tried: the acute danger, shown publicly. */
     fastTrackReason: text("fast_track_reason"),
     resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    /** What readers see (app/domain/moderation/states.ts); moderation_cases holds the work. */
+    moderation: text("moderation", { enum: MODERATION_STATES }).notNull().default("visible"),
+    /** A project leader's public reason when hidden ("verborgen door de moderator: …"). */
+    moderationReason: text("moderation_reason"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -371,6 +388,7 @@ export const knelpunten = sqliteTable(
     // The officials' queue: escalated knelpunten, oldest first.
     index("knelpunten_status_escalated_idx").on(t.status, t.escalatedAt),
     index("knelpunten_reporter_idx").on(t.reporterId),
+    index("knelpunten_escalated_by_idx").on(t.escalatedBy),
     check("knelpunten_status_check", oneOf("status", KNELPUNT_STATUSES)),
     check("knelpunten_support_count_check", sql`${t.supportCount} >= 0`),
     // NOT NULL spelled out: a CHECK that evaluates to NULL passes.
@@ -410,6 +428,10 @@ export const measures = sqliteTable(
     startedAt: integer("started_at", { mode: "timestamp_ms" }),
     /** When it was carried out: marked on the safety ratings over time. */
     completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    /** What readers see (app/domain/moderation/states.ts); moderation_cases holds the work. */
+    moderation: text("moderation", { enum: MODERATION_STATES }).notNull().default("visible"),
+    /** A project leader's public reason when hidden ("verborgen door de moderator: …"). */
+    moderationReason: text("moderation_reason"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -455,6 +477,7 @@ export const knelpuntStatusChanges = sqliteTable(
     index("knelpunt_status_changes_knelpunt_idx").on(t.knelpuntId, t.id),
     // The public list of officials' answers, newest first.
     index("knelpunt_status_changes_answers_idx").on(t.toStatus, t.createdAt),
+    index("knelpunt_status_changes_actor_idx").on(t.actorId),
   ],
 );
 
@@ -474,7 +497,7 @@ export const measureStatusChanges = sqliteTable(
     reason: text("reason"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("measure_status_changes_measure_idx").on(t.measureId, t.id)],
+  (t) => [index("measure_status_changes_measure_idx").on(t.measureId, t.id), index("measure_status_changes_actor_idx").on(t.actorId)],
 );
 
 /**
@@ -617,4 +640,93 @@ export const pendingNotifications = sqliteTable(
 export const appSecrets = sqliteTable("app_secrets", {
   name: text("name").primaryKey(),
   value: text("value").notNull(),
+});
+
+// ---------------------------------------------------------------------------
+// Trust and safety: code of conduct, flags, moderation, screening
+// ---------------------------------------------------------------------------
+
+
+/** Every version of the code of conduct a person accepted, and when (the consent history). */
+export const codeOfConductAcceptances = sqliteTable(
+  "code_of_conduct_acceptances",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.version] })],
+);
+
+/**
+ * A moderation case: a text (knelpunt, measure, reaction or open answer)
+ * that is held, flagged or was hidden. The text's own `moderation` column
+ * says what readers see; this row is the project leaders' work: `open` while
+ * a decision is due (held, or flagged by anyone since the last decision).
+ * `state` mirrors the text's `moderation` (both change in one transaction).
+ */
+export const moderationCases = sqliteTable(
+  "moderation_cases",
+  {
+    targetType: text("target_type", { enum: MODERATION_TARGETS }).notNull(),
+    targetId: integer("target_id").notNull(),
+    /** The text's author (for screening and mail); null once unknown. */
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    cycleId: integer("cycle_id").references(() => cycles.id, { onDelete: "cascade" }),
+    state: text("state", { enum: MODERATION_STATES }).notNull(),
+    /** Why it was held: the wording check, or screening of a new participant. */
+    heldFor: text("held_for", { enum: HELD_FOR }),
+    /** The words the check found (JSON array), shown to the project leader. */
+    matchedWords: text("matched_words", { mode: "json" }).$type<string[]>(),
+    openFlags: integer("open_flags").notNull().default(0),
+    open: integer("open", { mode: "boolean" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.targetType, t.targetId] }),
+    index("moderation_cases_queue_idx").on(t.open, t.createdAt),
+    index("moderation_cases_state_idx").on(t.state, t.updatedAt),
+    index("moderation_cases_author_idx").on(t.authorId, t.heldFor),
+    check("moderation_cases_state_check", oneOf("state", MODERATION_STATES)),
+  ],
+);
+
+/** One flag per person per text, with a reason. Resolved when a project leader decides. */
+export const flags = sqliteTable(
+  "flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    targetType: text("target_type", { enum: MODERATION_TARGETS }).notNull(),
+    targetId: integer("target_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason", { enum: FLAG_REASONS }).notNull(),
+    /** Optional explanation, seen only by project leaders. */
+    note: text("note"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("flags_target_user_unique").on(t.targetType, t.targetId, t.userId),
+    index("flags_user_idx").on(t.userId),
+    check("flags_reason_check", oneOf("reason", FLAG_REASONS)),
+  ],
+);
+
+/**
+ * Participants a project leader approved (screening): from then on their
+ * contributions in cycles with screening on are public at once.
+ */
+export const participantApprovals = sqliteTable("participant_approvals", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  approvedBy: text("approved_by").references(() => users.id, { onDelete: "set null" }),
+  approvedAt: integer("approved_at", { mode: "timestamp_ms" }).notNull(),
 });

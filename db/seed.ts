@@ -6,12 +6,14 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
 import { generateSecureRandomString } from "../app/auth/session";
-import { CODE_OF_CONDUCT_VERSION } from "../app/domain/accounts/accounts.server";
+import { CODE_OF_CONDUCT_VERSION } from "../app/domain/moderation/code-of-conduct";
+import { recordCodeOfConductAcceptance } from "../app/domain/moderation/code-of-conduct.server";
 import type { Role } from "../app/domain/accounts/roles";
 import type { Db } from "./client.server";
 import { users } from "./schema";
 import type { SeedContext } from "./seed/context";
 import { seedClosedCycle } from "./seed/closed-cycle";
+import { seedModeration } from "./seed/moderation";
 import { seedCycles } from "./seed/cycles";
 import { seedKnelpunten } from "./seed/knelpunten";
 import { seedRatings } from "./seed/ratings";
@@ -72,6 +74,7 @@ export async function seedDemo(db: Db, now = new Date()) {
           createdAt,
         })
         .run();
+      recordCodeOfConductAcceptance(tx, id, createdAt);
     });
     seedCycles(context);
     seedPosts(context);
@@ -80,6 +83,7 @@ export async function seedDemo(db: Db, now = new Date()) {
     seedReview(context);
     seedRatings(context);
     seedClosedCycle(context);
+    seedModeration(context);
   });
 }
 

@@ -23,6 +23,8 @@ export type SessionUser = {
   role: (typeof users.$inferSelect)["role"];
   organisation: string | null;
   locale: "nl" | "en";
+  /** The version of the code of conduct they accepted last. */
+  codeOfConductVersion: number | null;
   createdAt: Date;
 };
 
@@ -86,6 +88,7 @@ export function validateSessionToken(
       role: user.role,
       organisation: user.organisation,
       locale: user.locale,
+      codeOfConductVersion: user.codeOfConductVersion,
       createdAt: user.createdAt,
     },
   };

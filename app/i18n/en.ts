@@ -11,6 +11,9 @@ import { questions } from "./en/questions";
 import { ratings } from "./en/ratings";
 import { reports } from "./en/reports";
 import { review } from "./en/review";
+import { moderation } from "./en/moderation";
+import { audit } from "./en/audit";
+import { privacy } from "./en/privacy";
 import type { MessageKey } from "./nl";
 
-export const en: Record<MessageKey, string> = { ...core, ...cycles, ...knelpunten, ...knelpuntList, ...knelpuntPage, ...map, ...notifications, ...posts, ...questions, ...ratings, ...reports, ...review };
+export const en: Record<MessageKey, string> = { ...core, ...cycles, ...knelpunten, ...knelpuntList, ...knelpuntPage, ...map, ...notifications, ...posts, ...questions, ...ratings, ...reports, ...review, ...moderation, ...audit, ...privacy };

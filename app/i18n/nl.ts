@@ -15,7 +15,10 @@ import { questions } from "./nl/questions";
 import { ratings } from "./nl/ratings";
 import { reports } from "./nl/reports";
 import { review } from "./nl/review";
+import { moderation } from "./nl/moderation";
+import { audit } from "./nl/audit";
+import { privacy } from "./nl/privacy";
 
-export const nl = { ...core, ...cycles, ...knelpunten, ...knelpuntList, ...knelpuntPage, ...map, ...notifications, ...posts, ...questions, ...ratings, ...reports, ...review };
+export const nl = { ...core, ...cycles, ...knelpunten, ...knelpuntList, ...knelpuntPage, ...map, ...notifications, ...posts, ...questions, ...ratings, ...reports, ...review, ...moderation, ...audit, ...privacy };
 
 export type MessageKey = keyof typeof nl;

@@ -20,5 +20,7 @@ export function config() {
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === "true" : !production,
     trustProxy: env.TRUST_PROXY === "true",
     secureCookies: publicUrl.startsWith("https:"),
+    /** Flags from different people that hide a text until a project leader decides. */
+    flagThreshold: Math.max(1, Math.floor(Number(env.FLAG_THRESHOLD ?? 3)) || 3),
   };
 }

@@ -8,7 +8,8 @@ export function clientIp(context: Readonly<RouterContextProvider>): string {
   return context.get(requestInfoContext).ip;
 }
 
-export type ActionFailure = FormFailure & { vars?: Record<string, string | number> };
+/** `nudge`: the wording check found words; the form offers "post anyway" (app/ui/moderation). */
+export type ActionFailure = FormFailure & { vars?: Record<string, string | number>; nudge?: boolean };
 
 /** 400 with messages at the fields and what was typed. */
 export function invalid(errors: FieldErrors, values: Record<string, string> = {}) {

@@ -19,6 +19,7 @@ export const LIMITS = {
   /** Mails with a code to one address, and requests from one IP address. */
   mailPerEmail: { limit: 5, windowMs: 60 * 60_000 },
   mailPerIp: { limit: 20, windowMs: 60 * 60_000 },
+  deleteAccount: { limit: 10, windowMs: 15 * 60_000 }, // password checks to delete one's own account
 } satisfies Record<string, Limit>;
 
 export type RateResult = { allowed: true } | { allowed: false; retryAfterMs: number };

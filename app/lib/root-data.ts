@@ -5,7 +5,7 @@ import type { Role } from "~/domain/accounts/roles";
 /** What the root loader gives every page (see app/root.tsx). */
 export type RootData = {
   locale: Locale;
-  user: { displayName: string; role: Role } | null;
+  user: { displayName: string; role: Role; needsCodeOfConduct: boolean } | null;
   flash: { key: MessageKey; vars?: Vars } | null;
   mailPreview: boolean;
 };

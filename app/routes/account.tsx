@@ -11,7 +11,7 @@ import { formatDate, useLocale, useT } from "~/i18n";
 import { parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { badForm, invalid } from "~/lib/http.server";
-import { Button, ErrorSummary, Heading, PageTitle, Paragraph, TextField } from "~/ui/components";
+import { Button, ErrorSummary, Heading, Link, PageTitle, Paragraph, TextField } from "~/ui/components";
 
 export function loader({ request }: Route.LoaderArgs) {
   const { user } = requireUser(request);
@@ -190,6 +190,31 @@ export default function Account() {
             {t("account.logoutEverywhere")}
           </Button>
         </Form>
+      </section>
+
+      <section className="vl-section" aria-labelledby="data-title">
+        <Heading level={2} id="data-title">
+          {t("privacy.account.dataTitle")}
+        </Heading>
+        <Paragraph>{t("privacy.account.dataIntro")}</Paragraph>
+        <Paragraph>
+          <Link to="/account/gegevens.json" reloadDocument download>
+            {t("privacy.account.download")}
+          </Link>
+        </Paragraph>
+        <Paragraph>
+          {t("privacy.account.privacyLink")} <Link to="/privacy">{t("privacy.account.privacyLinkText")}</Link>.
+        </Paragraph>
+      </section>
+
+      <section className="vl-section" aria-labelledby="delete-title">
+        <Heading level={2} id="delete-title">
+          {t("privacy.account.deleteTitle")}
+        </Heading>
+        <Paragraph>{t("privacy.account.deleteIntro")}</Paragraph>
+        <Paragraph>
+          <Link to="/account/verwijderen">{t("privacy.account.deleteLink")}</Link>
+        </Paragraph>
       </section>
     </div>
   );

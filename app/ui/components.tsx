@@ -272,9 +272,10 @@ export function Checkbox({
   error,
   errorVars,
   required,
+  id,
   ...input
 }: FieldProps & Omit<ComponentProps<"input">, "name" | "type">) {
-  const ids = useFieldIds(name, description, error);
+  const ids = useFieldIds(name, description, error, id);
   return (
     <div className={cx("utrecht-form-field", "utrecht-form-field--checkbox", error && "utrecht-form-field--invalid")}>
       <div className="utrecht-form-field__input">

@@ -7,7 +7,11 @@
 import { useEffect, useRef } from "react";
 import { Form, useLocation, useNavigation } from "react-router";
 import { formatDateTime, useLocale, useT, type MessageKey, type Vars } from "~/i18n";
+import type { ModeratedView } from "~/domain/moderation/view";
+import type { ActionFailure } from "~/lib/http.server";
 import { Alert, Button, Heading, Link, Paragraph, TextArea } from "~/ui/components";
+import { CodeOfConductField, PostAnyway } from "~/ui/moderation/contribution-fields";
+import { FlagLink, ModeratedText } from "~/ui/moderation/moderated-text";
 
 export type ReactionItem = {
   id: number;
@@ -16,6 +20,7 @@ export type ReactionItem = {
   createdAt: Date;
   edited: boolean;
   own: boolean;
+  moderation: ModeratedView;
 };
 
 export function Reactions({
@@ -28,6 +33,7 @@ export function Reactions({
   error,
   errorVars,
   typed,
+  failure,
 }: {
   reactions: ReactionItem[];
   /** Only the newest are shown. */
@@ -42,6 +48,8 @@ export function Reactions({
   error?: MessageKey;
   errorVars?: Vars;
   typed?: string;
+  /** The refused reaction itself: for the code of conduct box and "post anyway". */
+  failure?: ActionFailure | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -79,13 +87,19 @@ export function Reactions({
                       {reaction.edited ? ` (${t("reaction.edited")})` : null}
                     </span>
                   </p>
-                  <p className="vl-reaction__body">{reaction.body}</p>
-                  {reaction.own ? (
+                  <ModeratedText view={reaction.moderation}>
+                    <p className="vl-reaction__body">{reaction.body}</p>
+                  </ModeratedText>
+                  {reaction.own || reaction.moderation.flaggable ? (
                     <p className="vl-reaction__actions">
-                      <Link to={`/reacties/${reaction.id}`}>
-                        {t("reaction.editLink")}
-                        <span className="vl-visually-hidden"> {t("reaction.editLinkHidden", { time })}</span>
-                      </Link>
+                      {reaction.own ? (
+                        <Link to={`/reacties/${reaction.id}`}>
+                          {t("reaction.editLink")}
+                          <span className="vl-visually-hidden"> {t("reaction.editLinkHidden", { time })}</span>
+                        </Link>
+                      ) : (
+                        <FlagLink type="reaction" id={reaction.id} />
+                      )}
                     </p>
                   ) : null}
                 </article>
@@ -110,11 +124,13 @@ export function Reactions({
             error={error}
             errorVars={errorVars}
           />
+          <CodeOfConductField idPrefix="reaction" failure={failure} />
           <div>
             <Button type="submit" disabled={busy} aria-disabled={busy || undefined}>
               {t("reaction.submit")}
             </Button>
           </div>
+          <PostAnyway idPrefix="reaction" failure={failure} busy={busy} />
         </Form>
       ) : !signedIn && openForReactions ? (
         <Paragraph>

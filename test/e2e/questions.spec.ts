@@ -261,13 +261,13 @@ test("a project leader asks a question, residents answer, the leader closes it, 
   const csv = await fs.readFile(await download.path(), "utf8");
   expect(csv.startsWith("\uFEFF")).toBe(true);
   const lines = csv.slice(1).trimEnd().split("\r\n");
-  expect(lines[0]).toBe("vraag,naam,antwoord,beantwoord op");
+  expect(lines[0]).toBe("vraag,naam,antwoord,beantwoord op,moderatie");
   expect(lines).toHaveLength(4);
   const iso = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
   const cell = prompt; // no comma, quote or newline: not quoted
-  expect(lines[1]).toMatch(new RegExp(`^${escape(cell)},Sanne Bakker,"Onder de ringweg; Bij het station",${iso}$`));
-  expect(lines[2]).toMatch(new RegExp(`^${escape(cell)},Youssef,Bij het station,${iso}$`));
-  expect(lines[3]).toMatch(new RegExp(`^${escape(cell)},Lotte,"Bij het station; Langs het kanaal",${iso}$`));
+  expect(lines[1]).toMatch(new RegExp(`^${escape(cell)},Sanne Bakker,"Onder de ringweg; Bij het station",${iso},zichtbaar$`));
+  expect(lines[2]).toMatch(new RegExp(`^${escape(cell)},Youssef,Bij het station,${iso},zichtbaar$`));
+  expect(lines[3]).toMatch(new RegExp(`^${escape(cell)},Lotte,"Bij het station; Langs het kanaal",${iso},zichtbaar$`));
 
   const response = await page.request.get(`${url}/antwoorden.csv`);
   expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");

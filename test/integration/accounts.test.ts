@@ -1,3 +1,4 @@
+import { CODE_OF_CONDUCT_VERSION } from "~/domain/moderation/code-of-conduct";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
@@ -57,7 +58,7 @@ describe("sign-up and email verification", () => {
     expect(user.emailVerifiedAt).toBeNull();
     expect(user.role).toBe("bewoner");
     expect(user.wijk).toBe("Oosterparkwijk");
-    expect(user.codeOfConductVersion).toBe(1);
+    expect(user.codeOfConductVersion).toBe(CODE_OF_CONDUCT_VERSION);
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
 
     const mails = mailsTo(email);

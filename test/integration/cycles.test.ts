@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { auditLog, cycles } from "#db/schema";
@@ -77,7 +77,11 @@ describe("moving phases", () => {
     expect(moveCyclePhase(leader, created.id, "zelf_doen", "meedenken")).toEqual({ ok: true });
     const timeline = phaseTimeline(created.id);
     expect(timeline.map((e) => e.toPhase)).toEqual(["concept", "meedenken", "zelf_doen"]);
-    const audits = getDb().select().from(auditLog).where(eq(auditLog.targetId, String(created.id))).all();
+    const audits = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, String(created.id)), eq(auditLog.action, "cycle.phase_moved")))
+      .all();
     expect(audits.map((a) => [a.action, a.actorId, a.details])).toEqual([
       ["cycle.phase_moved", leader.id, { from: "concept", to: "meedenken" }],
       ["cycle.phase_moved", leader.id, { from: "meedenken", to: "zelf_doen" }],

@@ -144,9 +144,9 @@ describe("answering", () => {
     const { id } = ask({ cycleId: makeCycle("meedenken"), kind: "open" });
     const sanne = residents[0]!;
     const first = answerQuestion(as(sanne), id, { text: "  Samen fietsen na tienen  ", optionIds: [] }, new Date("2026-01-01T20:00:00Z"));
-    expect(first).toEqual({ ok: true, changed: false });
+    expect(first).toEqual({ ok: true, changed: false, held: false });
     const second = answerQuestion(as(sanne), id, { text: "De lampen laten maken", optionIds: [] }, new Date("2026-01-02T20:00:00Z"));
-    expect(second).toEqual({ ok: true, changed: true });
+    expect(second).toEqual({ ok: true, changed: true, held: false });
     const rows = answerRows(id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: sanne.id, text: "De lampen laten maken" });
@@ -419,12 +419,12 @@ describe("CSV export", () => {
     expect(result.filename).toBe(`vraag-${open.id}-antwoorden.csv`);
     expect(result.body.startsWith("\uFEFF")).toBe(true);
     const lines = result.body.slice(1).split("\r\n");
-    expect(lines[0]).toBe("vraag,naam,antwoord,beantwoord op");
-    expect(lines[1]).toBe("Wat wilt u zelf doen?,Sanne,'=SUM(A1),2026-02-01T10:00:00.000Z");
-    expect(lines[2]).toBe('Wat wilt u zelf doen?,Ingrid,"Hij zei ""kom mee"" en ging",2026-02-01T11:00:00.000Z');
+    expect(lines[0]).toBe("vraag,naam,antwoord,beantwoord op,moderatie");
+    expect(lines[1]).toBe("Wat wilt u zelf doen?,Sanne,'=SUM(A1),2026-02-01T10:00:00.000Z,zichtbaar");
+    expect(lines[2]).toBe('Wat wilt u zelf doen?,Ingrid,"Hij zei ""kom mee"" en ging",2026-02-01T11:00:00.000Z,zichtbaar');
     // A newline inside a cell is kept, inside quotes; records end with CRLF.
-    expect(lines[3]).toBe('Wat wilt u zelf doen?,Youssef,"Regel een\nregel twee, met komma",2026-02-01T12:00:00.000Z');
-    expect(lines[4]).toBe("Wat wilt u zelf doen?,'-Piet,'@dag\tmet tab,2026-02-01T13:00:00.000Z");
+    expect(lines[3]).toBe('Wat wilt u zelf doen?,Youssef,"Regel een\nregel twee, met komma",2026-02-01T12:00:00.000Z,zichtbaar');
+    expect(lines[4]).toBe("Wat wilt u zelf doen?,'-Piet,'@dag\tmet tab,2026-02-01T13:00:00.000Z,zichtbaar");
     expect(lines[5]).toBe("");
     expect(lines).toHaveLength(6);
 
@@ -433,8 +433,8 @@ describe("CSV export", () => {
     const csv = exportAnswersCsv(as(leader), choice.id, "en");
     if (!csv.ok) throw new Error(csv.reason);
     expect(csv.body.slice(1).split("\r\n").slice(0, 2)).toEqual([
-      "question,name,answer,answered at",
-      `Wanneer is het eng?,Annemarie,"'+31 avond; Nacht",2026-02-02T10:00:00.000Z`,
+      "question,name,answer,answered at,moderation",
+      `Wanneer is het eng?,Annemarie,"'+31 avond; Nacht",2026-02-02T10:00:00.000Z,visible`,
     ]);
   });
 

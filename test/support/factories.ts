@@ -4,7 +4,7 @@ import { getDb } from "#db/client.server";
 import { users } from "#db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { generateSecureRandomString } from "~/auth/session";
-import { CODE_OF_CONDUCT_VERSION } from "~/domain/accounts/accounts.server";
+import { CODE_OF_CONDUCT_VERSION } from "~/domain/moderation/code-of-conduct";
 import type { Role } from "~/domain/accounts/roles";
 
 let counter = 0;

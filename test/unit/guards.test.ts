@@ -12,6 +12,7 @@ function session(role: Role): ValidSession {
       email: "sanne@example.nl",
       displayName: "Sanne",
       wijk: null,
+      codeOfConductVersion: 2,
       role,
       organisation: null,
       locale: "nl",

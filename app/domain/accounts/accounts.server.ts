@@ -1,4 +1,6 @@
 import { and, desc, eq, gte, lt, ne, or, sql } from "drizzle-orm";
+import { CODE_OF_CONDUCT_VERSION } from "~/domain/moderation/code-of-conduct";
+import { recordCodeOfConductAcceptance } from "~/domain/moderation/code-of-conduct.server";
 import { getDb } from "#db/client.server";
 import { auditLog, sessions, users } from "#db/schema";
 import { createSession, invalidateAllSessions } from "~/auth/session.server";
@@ -14,7 +16,6 @@ import { canChangeRoleOf, type Actor } from "./policy";
 import type { Role } from "./roles";
 
 /** The version of content/gedragscode.md people accept. Raise it when the code changes. */
-export const CODE_OF_CONDUCT_VERSION = 1;
 
 export type Failure<R extends string = string> = {
   ok: false;
@@ -82,10 +83,12 @@ export async function signUp(input: SignUpRequest, now = new Date()): Promise<{ 
   if (!existing) {
     const id = generateSecureRandomString();
     db.insert(users).values({ id, email: input.email, role: "bewoner", createdAt: now, ...profile }).run();
+    recordCodeOfConductAcceptance(db, id, now);
     mailCode({ email: input.email, displayName: input.displayName, locale: input.locale }, "verify", issueCode(id, "verify_email", now));
   } else if (!existing.emailVerifiedAt) {
     // Nobody proved they own this address yet: the newest sign-up wins.
     db.update(users).set(profile).where(eq(users.id, existing.id)).run();
+    recordCodeOfConductAcceptance(db, existing.id, now);
     mailCode({ email: input.email, displayName: input.displayName, locale: input.locale }, "verify", issueCode(existing.id, "verify_email", now));
   } else {
     const { publicUrl } = config();

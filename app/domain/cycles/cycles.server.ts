@@ -115,8 +115,33 @@ export function createCycle(
       .returning({ id: cycles.id })
       .get();
     tx.insert(cyclePhaseChanges).values({ cycleId: row.id, fromPhase: null, toPhase: "concept", actorId: actor!.id, createdAt: now }).run();
+    tx.insert(auditLog)
+      .values({
+        actorId: actor!.id,
+        action: "cycle.created",
+        targetType: "cycle",
+        targetId: String(row.id),
+        details: { settings: settingsOf(input) },
+        createdAt: now,
+      })
+      .run();
     return { ok: true as const, slug, id: row.id };
   });
+}
+
+/** The settings that decide how residents take part: their values go into the audit log. */
+const SETTINGS = ["screening", "supportLimit", "supportThreshold", "minVolunteers"] as const;
+
+function settingsOf(input: Pick<Cycle, (typeof SETTINGS)[number]>) {
+  return Object.fromEntries(SETTINGS.map((field) => [field, input[field]]));
+}
+
+/** The names of the fields an edit changes (wijken compared as lists). */
+function changedFields(cycle: Cycle, next: ReturnType<typeof values> & { slug: string }): string[] {
+  const fields = ["title", "slug", "theme", "intro", "wijken", ...SETTINGS] as const;
+  return fields.filter((field) =>
+    field === "wijken" ? JSON.stringify(cycle.wijken) !== JSON.stringify(next.wijken) : cycle[field] !== next[field],
+  );
 }
 
 export function updateCycle(
@@ -132,11 +157,38 @@ export function updateCycle(
   if (slugTaken(slug, cycle.id)) {
     return { ok: false, reason: "slug_taken", field: "slug", message: "cycle.error.slugTaken" };
   }
-  getDb()
-    .update(cycles)
-    .set({ ...values(input), slug, updatedAt: now })
-    .where(eq(cycles.id, cycle.id))
-    .run();
+  const next = { ...values(input), slug };
+  getDb().transaction((tx) => {
+    // Compared with the cycle as it is now, under the write lock.
+    const current = tx.select().from(cycles).where(eq(cycles.id, cycle.id)).get() ?? cycle;
+    const changed = changedFields(current, next);
+    tx.update(cycles)
+      .set({ ...next, updatedAt: now })
+      .where(eq(cycles.id, cycle.id))
+      .run();
+    // Audited: which fields changed, and for the participation settings the old and new values.
+    if (changed.length) {
+      const settings = SETTINGS.filter((field) => changed.includes(field));
+      tx.insert(auditLog)
+        .values({
+          actorId: actor!.id,
+          action: "cycle.updated",
+          targetType: "cycle",
+          targetId: String(cycle.id),
+          details: {
+            changed,
+            ...(settings.length
+              ? {
+                  before: Object.fromEntries(settings.map((field) => [field, current[field]])),
+                  after: Object.fromEntries(settings.map((field) => [field, next[field]])),
+                }
+              : {}),
+          },
+          createdAt: now,
+        })
+        .run();
+    }
+  }, { behavior: "immediate" });
   return { ok: true, slug };
 }
 

@@ -45,7 +45,7 @@ export function escalateKnelpunt(
   }
   return getDb().transaction((tx) => {
     const knelpunt = tx
-      .select({ id: knelpunten.id, status: knelpunten.status, phase: cycles.phase })
+      .select({ id: knelpunten.id, status: knelpunten.status, moderation: knelpunten.moderation, phase: cycles.phase })
       .from(knelpunten)
       .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
       .where(eq(knelpunten.id, knelpuntId))
@@ -60,6 +60,7 @@ export function escalateKnelpunt(
       selfHelp,
       stillUnsafe: input.stillUnsafe,
       fastTrackReason,
+      moderation: knelpunt.moderation,
     });
     if (!decision.allowed) {
       return {

@@ -22,6 +22,7 @@
 import type { Role } from "~/domain/accounts/roles";
 import { PHASES, phaseAllows, type Phase } from "~/domain/cycles/policy";
 import { SELF_HELP_STATUSES, type KnelpuntStatus } from "~/domain/knelpunten/policy";
+import type { ModerationState } from "~/domain/moderation/states";
 
 /** Phases in which a knelpunt can be escalated without a fast-track. */
 export const NORMAL_ESCALATION_PHASES: readonly Phase[] = PHASES.filter((phase) => phaseAllows(phase, "escalate"));
@@ -45,6 +46,13 @@ export type EscalationInput = {
   stillUnsafe: boolean;
   /** Acute danger: why it cannot wait for self-help. Null or blank when not given. */
   fastTrackReason: string | null;
+  /**
+   * What readers see of the knelpunt (app/domain/moderation). A held one is
+   * approved in the moderation queue first; hidden or flagged ones may still
+   * go to the municipality (the officials see the notice, not the words).
+   * Left out: visible.
+   */
+  moderation?: ModerationState;
 };
 
 /** Why escalation is refused; each has a message `escalation.refusal.<reason>`. */
@@ -62,7 +70,9 @@ export type EscalationRefusal =
   /** Self-help was carried out; escalate only when the place is still unsafe (or as a fast-track). */
   | "not_still_unsafe"
   /** A fast-track needs a reason of at least 10 characters. */
-  | "fast_track_reason_too_short";
+  | "fast_track_reason_too_short"
+  /** The knelpunt waits for a project leader's approval (moderation). */
+  | "held";
 
 export const ESCALATION_REFUSALS: readonly EscalationRefusal[] = [
   "not_project_leader",
@@ -72,6 +82,7 @@ export const ESCALATION_REFUSALS: readonly EscalationRefusal[] = [
   "self_help_under_way",
   "not_still_unsafe",
   "fast_track_reason_too_short",
+  "held",
 ];
 
 export type EscalationDecision = { allowed: true; fastTrack: boolean } | { allowed: false; reason: EscalationRefusal };
@@ -83,6 +94,7 @@ function reasonLength(reason: string | null): number {
 /** The one rule: may this knelpunt be escalated now, and is it a fast-track? */
 export function escalationDecision(input: EscalationInput): EscalationDecision {
   if (input.role !== "projectleider") return { allowed: false, reason: "not_project_leader" };
+  if (input.moderation === "held") return { allowed: false, reason: "held" };
   if (!SELF_HELP_STATUSES.includes(input.knelpuntStatus)) return { allowed: false, reason: "status" };
   if (input.phase === "concept") return { allowed: false, reason: "concept" };
 

@@ -5,7 +5,7 @@
  * reason, message }`. Measures live in ~/domain/measures, escalation in
  * ~/domain/escalation.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "#db/client.server";
 import { auditLog, cycles, knelpuntStatusChanges, knelpunten, measures, supports, users, volunteers } from "#db/schema";
@@ -26,6 +26,16 @@ import {
   type MeasureRefusal,
   type MeasureStatus,
 } from "~/domain/measures/policy";
+import {
+  gateContribution,
+  NO_CONTRIBUTION_INPUT,
+  recordContribution,
+  type ContributionInput,
+  type GateRefusal,
+} from "~/domain/moderation/gate.server";
+import { heldForOf } from "~/domain/moderation/moderation.server";
+import { canModerate, listedFor, textShownTo } from "~/domain/moderation/policy";
+import { moderatedView, type ModeratedView } from "~/domain/moderation/view";
 import { renderMarkdown } from "~/lib/markdown.server";
 import {
   escalationRefusalMessage,
@@ -60,6 +70,16 @@ export function getKnelpunt(id: number): Knelpunt | undefined {
   return getDb().select().from(knelpunten).where(eq(knelpunten.id, id)).get();
 }
 
+/** Whether the knelpunt exists and is not held (moderation) for someone other than the viewer. */
+export function knelpuntListedFor(viewer: Viewer, id: number): boolean {
+  const row = getDb()
+    .select({ moderation: knelpunten.moderation, authorId: knelpunten.reporterId })
+    .from(knelpunten)
+    .where(eq(knelpunten.id, id))
+    .get();
+  return !!row && listedFor(viewer, row);
+}
+
 // ---------------------------------------------------------------------------
 // Commands
 // ---------------------------------------------------------------------------
@@ -68,20 +88,25 @@ export function getKnelpunt(id: number): Knelpunt | undefined {
  * A resident reports a knelpunt in a cycle (phase meedenken or later, while
  * phaseAllows "reportKnelpunt"). A wijk that matches one of the cycle's
  * (ignoring case) is stored as the cycle spells it. The report is the first
- * row of the timeline (→ open).
+ * row of the timeline (→ open). The title, description and place pass the
+ * moderation gate (code of conduct, wording check, screening) in the same
+ * transaction; `held` says it waits for a project leader.
  */
 export function reportKnelpunt(
   actor: Actor,
   cycleId: number,
   input: KnelpuntInput,
   now = new Date(),
-): { ok: true; id: number } | Refused<"not_found" | ReportRefusal> {
+  contribution: ContributionInput = NO_CONTRIBUTION_INPUT,
+): { ok: true; id: number; held: boolean } | Refused<"not_found" | ReportRefusal> | GateRefusal {
   return getDb().transaction((tx) => {
     const cycle = tx.select({ id: cycles.id, phase: cycles.phase, wijken: cycles.wijken }).from(cycles).where(eq(cycles.id, cycleId)).get();
     if (!cycle) return notFound;
     const refusal = reportRefusal(actor, cycle);
     if (refusal === "not_visible") return notFound;
     if (refusal) return { ok: false as const, reason: refusal, message: reportRefusalMessage(refusal) };
+    const gate = gateContribution(tx, actor!, cycle.id, [input.title, input.description, input.locationText], contribution);
+    if (!gate.ok) return gate;
     const row = tx
       .insert(knelpunten)
       .values({
@@ -94,13 +119,15 @@ export function reportKnelpunt(
         lng: input.lng,
         reporterId: actor!.id,
         status: "open",
+        moderation: gate.gate.moderation,
         createdAt: now,
         updatedAt: now,
       })
       .returning({ id: knelpunten.id })
       .get();
     tx.insert(knelpuntStatusChanges).values({ knelpuntId: row.id, fromStatus: null, toStatus: "open", actorId: actor!.id, createdAt: now }).run();
-    return { ok: true as const, id: row.id };
+    recordContribution(tx, { actor: actor!, target: { type: "knelpunt", id: row.id }, cycleId: cycle.id, gate: gate.gate, contribution, now });
+    return { ok: true as const, id: row.id, held: gate.gate.moderation === "held" };
   }, WRITE);
 }
 
@@ -156,25 +183,52 @@ export type KnelpuntQuery = {
   cycleId: number;
   status?: KnelpuntStatus | null;
   wijk?: string | null;
+  /** Who looks: held knelpunten are listed only for their reporter and moderators. Left out: a visitor. */
+  viewer?: Viewer;
 };
 
 export type KnelpuntListItem = {
   id: number;
+  /** "" when the viewer may not read it (hidden or flagged): show moderation.hiddenTitle. */
   title: string;
   status: KnelpuntStatus;
   wijk: string;
+  /** "" when the viewer may not read it. */
   locationText: string;
+  /** A point on the map that the viewer is shown (none for a hidden or flagged knelpunt). */
   hasPoint: boolean;
   /** Supports on all its measures. */
   supportCount: number;
   createdAt: Date;
+  /** What the viewer may see of it (app/domain/moderation/view.ts). */
+  moderation: ModeratedView;
 };
 
-function where(query: KnelpuntQuery, ...extra: SQL[]) {
+/**
+ * Held knelpunten (moderation) are listed only for their reporter and
+ * moderators: `moderation != 'held' OR reporter_id = viewer`. The condition
+ * is checked on the rows the cycle indexes give (a held knelpunt is rare), so
+ * every list keeps reading straight from its index.
+ */
+function listedCondition(viewer: Viewer | undefined): SQL | undefined {
+  if (canModerate(viewer ?? null)) return undefined;
+  return viewer ? or(ne(knelpunten.moderation, "held"), eq(knelpunten.reporterId, viewer.id)) : ne(knelpunten.moderation, "held");
+}
+
+/** The knelpunten whose words the viewer may read (textShownTo, as SQL): visible, and held ones they may see. */
+function shownCondition(viewer: Viewer | undefined): SQL | undefined {
+  if (canModerate(viewer ?? null)) return inArray(knelpunten.moderation, ["visible", "held"]);
+  return viewer
+    ? or(eq(knelpunten.moderation, "visible"), and(eq(knelpunten.moderation, "held"), eq(knelpunten.reporterId, viewer.id)))
+    : eq(knelpunten.moderation, "visible");
+}
+
+function where(query: KnelpuntQuery, ...extra: Array<SQL | undefined>) {
   return and(
     eq(knelpunten.cycleId, query.cycleId),
     query.status ? eq(knelpunten.status, query.status) : undefined,
     query.wijk ? eq(knelpunten.wijk, query.wijk) : undefined,
+    listedCondition(query.viewer),
     ...extra,
   );
 }
@@ -201,6 +255,9 @@ export function knelpuntListQuery(query: KnelpuntQuery & { sort?: KnelpuntSort }
       lat: knelpunten.lat,
       supportCount: knelpunten.supportCount,
       createdAt: knelpunten.createdAt,
+      reporterId: knelpunten.reporterId,
+      moderation: knelpunten.moderation,
+      moderationReason: knelpunten.moderationReason,
     })
     .from(knelpunten)
     .where(where(query))
@@ -212,15 +269,30 @@ export function knelpuntListQuery(query: KnelpuntQuery & { sort?: KnelpuntSort }
 /**
  * A cycle's knelpunten, filtered by status and wijk, newest or most supported
  * first, 20 a page. The caller checks that the viewer may see the cycle
- * (canViewCycle).
+ * (canViewCycle). Held knelpunten only for their reporter and moderators; a
+ * hidden or flagged one is listed without its words (title and place "").
  */
 export function listKnelpunten(
   query: KnelpuntQuery & { sort?: KnelpuntSort; page?: number },
 ): { rows: KnelpuntListItem[]; page: number; hasNext: boolean } {
   const page = query.page && Number.isInteger(query.page) && query.page >= 1 ? query.page : 1;
   const rows = knelpuntListQuery(query, page).all();
+  const viewer = query.viewer ?? null;
   return {
-    rows: rows.slice(0, KNELPUNTEN_PAGE_SIZE).map(({ lat, ...row }) => ({ ...row, hasPoint: lat !== null })),
+    rows: rows.slice(0, KNELPUNTEN_PAGE_SIZE).map(({ lat, reporterId, moderationReason, ...row }) => {
+      const moderation = moderatedView(viewer, { moderation: row.moderation, moderationReason, authorId: reporterId });
+      return {
+        id: row.id,
+        title: moderation.shown ? row.title : "",
+        status: row.status,
+        wijk: row.wijk,
+        locationText: moderation.shown ? row.locationText : "",
+        hasPoint: moderation.shown && lat !== null,
+        supportCount: row.supportCount,
+        createdAt: row.createdAt,
+        moderation,
+      };
+    }),
     page,
     hasNext: rows.length > KNELPUNTEN_PAGE_SIZE,
   };
@@ -229,14 +301,15 @@ export function listKnelpunten(
 export type KnelpuntPoint = { id: number; title: string; status: KnelpuntStatus; lat: number; lng: number };
 
 /**
- * The same filtered list for the map: only knelpunten with a point, at most
- * 500 (`truncated` says there were more), in the list's order.
+ * The same filtered list for the map: only knelpunten with a point whose words
+ * the viewer may read (a hidden or flagged knelpunt is not on the map), at
+ * most 500 (`truncated` says there were more), in the list's order.
  */
 export function listKnelpuntPoints(query: KnelpuntQuery & { sort?: KnelpuntSort }): { points: KnelpuntPoint[]; truncated: boolean } {
   const rows = getDb()
     .select({ id: knelpunten.id, title: knelpunten.title, status: knelpunten.status, lat: knelpunten.lat, lng: knelpunten.lng })
     .from(knelpunten)
-    .where(where(query, isNotNull(knelpunten.lat), isNotNull(knelpunten.lng)))
+    .where(where(query, isNotNull(knelpunten.lat), isNotNull(knelpunten.lng), shownCondition(query.viewer)))
     .orderBy(...order(query.sort ?? "newest"))
     .limit(MAP_POINTS_MAX + 1)
     .all();
@@ -246,15 +319,18 @@ export function listKnelpuntPoints(query: KnelpuntQuery & { sort?: KnelpuntSort 
   };
 }
 
-/** The wijken to filter on: the cycle's own, then others residents typed (alphabetically). */
-export function knelpuntWijken(cycleId: number): string[] {
+/**
+ * The wijken to filter on: the cycle's own, then others residents typed
+ * (alphabetically), not those of knelpunten held for someone else.
+ */
+export function knelpuntWijken(cycleId: number, viewer?: Viewer): string[] {
   const db = getDb();
   const cycle = db.select({ wijken: cycles.wijken }).from(cycles).where(eq(cycles.id, cycleId)).get();
   const own = cycle?.wijken ?? [];
   const used = db
     .selectDistinct({ wijk: knelpunten.wijk })
     .from(knelpunten)
-    .where(eq(knelpunten.cycleId, cycleId))
+    .where(and(eq(knelpunten.cycleId, cycleId), listedCondition(viewer)))
     .orderBy(asc(knelpunten.wijk))
     .limit(200)
     .all()
@@ -262,12 +338,17 @@ export function knelpuntWijken(cycleId: number): string[] {
   return [...own, ...used.filter((wijk) => !own.includes(wijk)).sort((a, b) => a.localeCompare(b, "nl"))];
 }
 
-/** How many knelpunten a cycle has per status (statuses without any are left out). */
-export function countKnelpuntenByStatus(cycleId: number): Partial<Record<KnelpuntStatus, number>> {
+/**
+ * How many knelpunten a cycle has per status (statuses without any are left
+ * out). Held knelpunten are not counted (public pages); pass the viewer to
+ * count what the list shows them (their own held ones too). Hidden and
+ * flagged ones count: they were reported.
+ */
+export function countKnelpuntenByStatus(cycleId: number, viewer?: Viewer): Partial<Record<KnelpuntStatus, number>> {
   const rows = getDb()
     .select({ status: knelpunten.status, n: count() })
     .from(knelpunten)
-    .where(eq(knelpunten.cycleId, cycleId))
+    .where(and(eq(knelpunten.cycleId, cycleId), listedCondition(viewer)))
     .groupBy(knelpunten.status)
     .all();
   return Object.fromEntries(rows.map((row) => [row.status, row.n]));
@@ -288,8 +369,11 @@ export type KnelpuntTimelineEntry = {
   actorOrganisation: string | null;
   explanation: string | null;
   fastTrackReason: string | null;
-  /** The measure that caused the change (e.g. the adopted self-help measure). */
-  measure: { id: number; title: string } | null;
+  /**
+   * The measure that caused the change (e.g. the adopted self-help measure).
+   * `title` is "" when the viewer may not read it (`shown` false: hidden by moderation).
+   */
+  measure: { id: number; title: string; shown: boolean } | null;
   createdAt: Date;
   /** An official's answer: their organisation when they answered (stored with the answer). */
   organisation: string | null;
@@ -304,11 +388,14 @@ export type KnelpuntTimelineEntry = {
 export type MeasureView = {
   id: number;
   kind: MeasureKind;
+  /** "" when the viewer may not read it (see `moderation`). */
   title: string;
-  /** Markdown, as stored. */
+  /** Markdown, as stored; "" when the viewer may not read it. */
   description: string;
-  /** Rendered on the server (raw HTML off). */
+  /** Rendered on the server (raw HTML off); "" when the viewer may not read it. */
   descriptionHtml: string;
+  /** What the viewer may see of its words (app/domain/moderation/view.ts). */
+  moderation: ModeratedView;
   /** Null for a deleted account. */
   authorName: string | null;
   status: MeasureStatus;
@@ -345,6 +432,7 @@ export type EscalationPermission = EscalationAvailability & {
 export type KnelpuntPage = {
   knelpunt: {
     id: number;
+    /** The words are "" (and the point null) when the viewer may not read them (see `moderation`). */
     title: string;
     description: string;
     descriptionHtml: string;
@@ -352,6 +440,8 @@ export type KnelpuntPage = {
     locationText: string;
     lat: number | null;
     lng: number | null;
+    /** What the viewer may see of it (app/domain/moderation/view.ts). */
+    moderation: ModeratedView;
     status: KnelpuntStatus;
     supportCount: number;
     escalatedAt: Date | null;
@@ -404,8 +494,12 @@ function escalationPermission(availability: EscalationAvailability): EscalationP
 }
 
 /**
- * Everything the knelpunt page shows, or null when it does not exist or the
- * viewer may not see its cycle (a concept cycle): the knelpunt, its cycle, the
+ * Everything the knelpunt page shows, or null when it does not exist, the
+ * viewer may not see its cycle (a concept cycle) or it is held (moderation)
+ * and the viewer is neither its reporter nor a moderator. A hidden or flagged
+ * knelpunt comes without its words (title, description, place and point);
+ * so do its hidden or flagged measures, and measures held for someone else
+ * are left out. Otherwise: the knelpunt, its cycle, the
  * reporter's display name, the timeline with names, the self-help and
  * government measures with exact counts and what the viewer did, and what the
  * viewer may do (from the same policies the commands ask).
@@ -435,6 +529,14 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
     .get();
   if (!row || !canViewCycle(viewer, row.cycle)) return null;
   const { knelpunt, cycle } = row;
+  const reporter = { moderation: knelpunt.moderation, moderationReason: knelpunt.moderationReason, authorId: knelpunt.reporterId };
+  if (!listedFor(viewer, reporter)) return null;
+  const knelpuntView = moderatedView(
+    viewer,
+    reporter,
+    knelpunt.moderation === "held" ? (heldForOf("knelpunt", [knelpunt.id]).get(knelpunt.id) ?? null) : null,
+  );
+  const shown = knelpuntView.shown;
 
   const actor = alias(users, "actor");
   const timeline = db
@@ -450,6 +552,8 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
       fastTrackReason: knelpuntStatusChanges.fastTrackReason,
       measureId: measures.id,
       measureTitle: measures.title,
+      measureModeration: measures.moderation,
+      measureAuthorId: measures.authorId,
       createdAt: knelpuntStatusChanges.createdAt,
       organisation: knelpuntStatusChanges.organisation,
       department: knelpuntStatusChanges.department,
@@ -461,13 +565,20 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
     .where(eq(knelpuntStatusChanges.knelpuntId, knelpunt.id))
     .orderBy(asc(knelpuntStatusChanges.id))
     .all()
-    .map(({ actorDeletedAt, actorRole, measureId, measureTitle, ...entry }) => ({
-      ...entry,
-      actorName: actorDeletedAt ? null : entry.actorName,
-      actorOrganisation: !actorDeletedAt && actorRole === "ambtenaar" ? entry.actorOrganisation : null,
-      measure: measureId !== null && measureTitle !== null ? { id: measureId, title: measureTitle } : null,
-      explanationHtml: entry.explanation ? renderMarkdown(entry.explanation) : null,
-    }));
+    .map(({ actorDeletedAt, actorRole, measureId, measureTitle, measureModeration, measureAuthorId, ...entry }) => {
+      const measureText = measureModeration ? { moderation: measureModeration, authorId: measureAuthorId } : null;
+      const measureShown = measureText !== null && textShownTo(viewer, measureText);
+      return {
+        ...entry,
+        actorName: actorDeletedAt ? null : entry.actorName,
+        actorOrganisation: !actorDeletedAt && actorRole === "ambtenaar" ? entry.actorOrganisation : null,
+        measure:
+          measureId !== null && measureTitle !== null && measureText && listedFor(viewer, measureText)
+            ? { id: measureId, title: measureShown ? measureTitle : "", shown: measureShown }
+            : null,
+        explanationHtml: entry.explanation ? renderMarkdown(entry.explanation) : null,
+      };
+    });
 
   const measureRows = db
     .select({
@@ -479,7 +590,13 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
     .leftJoin(users, eq(users.id, measures.authorId))
     .where(eq(measures.knelpuntId, knelpunt.id))
     .orderBy(asc(measures.createdAt), asc(measures.id))
-    .all();
+    .all()
+    // Held measures only for their author and moderators.
+    .filter(({ measure }) => listedFor(viewer, measure));
+  const measureHeldFor = heldForOf(
+    "measure",
+    measureRows.filter(({ measure }) => measure.moderation === "held").map(({ measure }) => measure.id),
+  );
   const measureIds = measureRows.map((m) => m.measure.id);
   const supported = new Set<number>();
   const volunteered = new Set<number>();
@@ -501,17 +618,19 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
   }
   const usage = viewer && isResident(viewer) ? supportUsage(viewer.id, cycle.id) : null;
   const selfHelp = selfHelpOutcome(measureRows.map((m) => m.measure));
-  const knelpuntState = { status: knelpunt.status };
+  const knelpuntState = { status: knelpunt.status, moderation: knelpunt.moderation };
   const msg = measureRefusalMessage;
 
   const views: MeasureView[] = measureRows.map(({ measure, authorName, authorDeletedAt }) => {
     const viewerSupports = supported.has(measure.id);
+    const moderation = moderatedView(viewer, measure, measureHeldFor.get(measure.id) ?? null);
     return {
       id: measure.id,
       kind: measure.kind,
-      title: measure.title,
-      description: measure.description,
-      descriptionHtml: renderMarkdown(measure.description),
+      title: moderation.shown ? measure.title : "",
+      description: moderation.shown ? measure.description : "",
+      descriptionHtml: moderation.shown ? renderMarkdown(measure.description) : "",
+      moderation,
       authorName: authorDeletedAt ? null : authorName,
       status: measure.status,
       statusReason: measure.statusReason,
@@ -545,13 +664,14 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
   return {
     knelpunt: {
       id: knelpunt.id,
-      title: knelpunt.title,
-      description: knelpunt.description,
-      descriptionHtml: renderMarkdown(knelpunt.description),
+      title: shown ? knelpunt.title : "",
+      description: shown ? knelpunt.description : "",
+      descriptionHtml: shown ? renderMarkdown(knelpunt.description) : "",
       wijk: knelpunt.wijk,
-      locationText: knelpunt.locationText,
-      lat: knelpunt.lat,
-      lng: knelpunt.lng,
+      locationText: shown ? knelpunt.locationText : "",
+      lat: shown ? knelpunt.lat : null,
+      lng: shown ? knelpunt.lng : null,
+      moderation: knelpuntView,
       status: knelpunt.status,
       supportCount: knelpunt.supportCount,
       escalatedAt: knelpunt.escalatedAt,
@@ -573,7 +693,13 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
       proposeSelfHelp: permission(proposeRefusal(viewer, "zelf", knelpuntState, cycle), msg),
       proposeGovernment: permission(proposeRefusal(viewer, "overheid", knelpuntState, cycle), msg),
       escalate: escalationPermission(
-        escalationAvailability({ role: viewer?.role ?? null, knelpuntStatus: knelpunt.status, phase: cycle.phase, selfHelp }),
+        escalationAvailability({
+          role: viewer?.role ?? null,
+          knelpuntStatus: knelpunt.status,
+          phase: cycle.phase,
+          selfHelp,
+          moderation: knelpunt.moderation,
+        }),
       ),
       resolve: permission(resolveRefusal(viewer, knelpuntState, selfHelp), resolveRefusalMessage),
     },

@@ -18,6 +18,14 @@ import { canViewCycle } from "~/domain/cycles/policy";
 import { measureRefusalMessage, type Refused } from "~/domain/knelpunten/messages";
 import { WRITE, changeKnelpuntStatus, type Tx } from "~/domain/knelpunten/status.server";
 import {
+  gateContribution,
+  NO_CONTRIBUTION_INPUT,
+  recordContribution,
+  type ContributionInput,
+  type GateRefusal,
+} from "~/domain/moderation/gate.server";
+import { listedFor } from "~/domain/moderation/policy";
+import {
   abandonRefusal,
   adoptionRefusal,
   measureTransitionAllowed,
@@ -43,7 +51,7 @@ function refused<R extends MeasureRefusal>(reason: R): Refused<R> {
 const measureNotFound = { ok: false, reason: "not_found", message: "measure.error.notFound" } as const satisfies Refused<"not_found">;
 const knelpuntNotFound = { ok: false, reason: "not_found", message: "knelpunt.error.notFound" } as const satisfies Refused<"not_found">;
 
-/** A measure with what the policies need: its knelpunt's status and its cycle's settings. */
+/** A measure with what the policies need: its knelpunt's status (and moderation) and its cycle's settings. */
 function loadMeasure(tx: Tx, measureId: number) {
   return tx
     .select({
@@ -52,10 +60,12 @@ function loadMeasure(tx: Tx, measureId: number) {
       status: measures.status,
       title: measures.title,
       authorId: measures.authorId,
+      moderation: measures.moderation,
       supportCount: measures.supportCount,
       volunteerCount: measures.volunteerCount,
       knelpuntId: measures.knelpuntId,
       knelpuntStatus: knelpunten.status,
+      knelpuntModeration: knelpunten.moderation,
       cycleId: cycles.id,
       phase: cycles.phase,
       supportLimit: cycles.supportLimit,
@@ -70,6 +80,11 @@ function loadMeasure(tx: Tx, measureId: number) {
 }
 
 type LoadedMeasure = NonNullable<ReturnType<typeof loadMeasure>>;
+
+/** The knelpunt as the measure policies see it. */
+function knelpuntStateOf(measure: LoadedMeasure) {
+  return { status: measure.knelpuntStatus, moderation: measure.knelpuntModeration };
+}
 
 /** How many supports a resident gave in a cycle (over all its measures): read on supports_user_cycle_idx. */
 function countSupportsInCycle(db: Pick<Tx, "select">, userId: string, cycleId: number): number {
@@ -123,24 +138,38 @@ function changeMeasureStatus(
 /**
  * A resident proposes a measure for a knelpunt: self-help in zelf_doen (while
  * the knelpunt is open or zelf_aan_de_slag), government in opschalen (only
- * for an escalated knelpunt). Refused with the policy's reason otherwise.
+ * for an escalated knelpunt). Refused with the policy's reason otherwise; a
+ * knelpunt held for someone else is not found, one hidden by moderation gets
+ * no new measures ("moderated"). The text passes the moderation gate (code of
+ * conduct, wording check, screening) in the same transaction; `held` says it
+ * waits for a project leader.
  */
 export function proposeMeasure(
   actor: Actor,
   knelpuntId: number,
   input: MeasureInput,
   now = new Date(),
-): { ok: true; id: number } | Refused<"not_found" | MeasureRefusal> {
+  contribution: ContributionInput = NO_CONTRIBUTION_INPUT,
+): { ok: true; id: number; held: boolean } | Refused<"not_found" | MeasureRefusal> | GateRefusal {
   return getDb().transaction((tx) => {
     const knelpunt = tx
-      .select({ id: knelpunten.id, status: knelpunten.status, cycleId: knelpunten.cycleId, phase: cycles.phase })
+      .select({
+        id: knelpunten.id,
+        status: knelpunten.status,
+        moderation: knelpunten.moderation,
+        reporterId: knelpunten.reporterId,
+        cycleId: knelpunten.cycleId,
+        phase: cycles.phase,
+      })
       .from(knelpunten)
       .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
       .where(eq(knelpunten.id, knelpuntId))
       .get();
-    if (!knelpunt) return knelpuntNotFound;
+    if (!knelpunt || !listedFor(actor, { moderation: knelpunt.moderation, authorId: knelpunt.reporterId })) return knelpuntNotFound;
     const refusal = proposeRefusal(actor, input.kind, knelpunt, knelpunt);
     if (refusal) return refusal === "not_visible" ? knelpuntNotFound : refused(refusal);
+    const gate = gateContribution(tx, actor!, knelpunt.cycleId, [input.title, input.description], contribution);
+    if (!gate.ok) return gate;
     const row = tx
       .insert(measures)
       .values({
@@ -151,13 +180,15 @@ export function proposeMeasure(
         description: input.description,
         authorId: actor!.id,
         status: "voorgesteld",
+        moderation: gate.gate.moderation,
         createdAt: now,
         updatedAt: now,
       })
       .returning({ id: measures.id })
       .get();
     tx.insert(measureStatusChanges).values({ measureId: row.id, fromStatus: null, toStatus: "voorgesteld", actorId: actor!.id, createdAt: now }).run();
-    return { ok: true as const, id: row.id };
+    recordContribution(tx, { actor: actor!, target: { type: "measure", id: row.id }, cycleId: knelpunt.cycleId, gate: gate.gate, contribution, now });
+    return { ok: true as const, id: row.id, held: gate.gate.moderation === "held" };
   }, WRITE);
 }
 
@@ -189,7 +220,7 @@ export function supportMeasure(actor: Actor, measureId: number, now = new Date()
       actor !== null &&
       !!tx.select({ id: supports.id }).from(supports).where(and(eq(supports.measureId, measure.id), eq(supports.userId, actor.id))).get();
     const used = actor ? countSupportsInCycle(tx, actor.id, measure.cycleId) : 0;
-    const refusal = supportRefusal(actor, measure, { status: measure.knelpuntStatus }, measure, { used, alreadySupporting: already });
+    const refusal = supportRefusal(actor, measure, knelpuntStateOf(measure), measure, { used, alreadySupporting: already });
     if (refusal) return refusal === "not_visible" ? measureNotFound : refused(refusal);
     const inserted = tx
       .insert(supports)
@@ -246,7 +277,7 @@ export function volunteerForMeasure(actor: Actor, measureId: number, now = new D
   return getDb().transaction((tx) => {
     const measure = loadMeasure(tx, measureId);
     if (!measure) return measureNotFound;
-    const refusal = volunteerRefusal(actor, measure, { status: measure.knelpuntStatus }, measure);
+    const refusal = volunteerRefusal(actor, measure, knelpuntStateOf(measure), measure);
     if (refusal) return refusal === "not_visible" ? measureNotFound : refused(refusal);
     const inserted = tx
       .insert(volunteers)
@@ -301,7 +332,7 @@ export function adoptMeasure(
   return getDb().transaction((tx) => {
     const measure = loadMeasure(tx, measureId);
     if (!measure) return measureNotFound;
-    const refusal = adoptionRefusal(actor, measure, { status: measure.knelpuntStatus }, measure);
+    const refusal = adoptionRefusal(actor, measure, knelpuntStateOf(measure), measure);
     if (refusal) return refused(refusal);
     changeMeasureStatus(tx, { measure, to: "aangenomen", actorId: actor!.id, now, set: { adoptedAt: now } });
     let knelpuntStatus = measure.knelpuntStatus;
@@ -383,6 +414,20 @@ export function reportMeasureProgress(actor: Actor, measureId: number, input: Pr
       now,
       set: input.to === "in_uitvoering" ? { startedAt: now } : { completedAt: now },
     });
+    if (measure.authorId !== actor!.id) {
+      // Someone else's measure (a project leader, or an official on a government measure): on the record.
+      tx.insert(auditLog)
+        .values({
+          actorId: actor!.id,
+          action: "measure.progress",
+          targetType: "measure",
+          targetId: String(measure.id),
+          reason: input.note,
+          details: { from: measure.status, to: input.to },
+          createdAt: now,
+        })
+        .run();
+    }
     return { ok: true as const };
   }, WRITE);
 }
@@ -398,13 +443,26 @@ export function selfHelpOutcomeOf(db: Pick<Tx, "select">, knelpuntId: number): {
 }
 
 
-/** The knelpunt a measure belongs to, when the viewer may see its cycle (for links to a measure). */
+/**
+ * The knelpunt a measure belongs to, when the viewer may see its cycle and
+ * the measure and knelpunt are not held for someone else (for links to a measure).
+ */
 export function knelpuntOfMeasure(viewer: Actor, measureId: number): number | null {
   const row = getDb()
-    .select({ knelpuntId: measures.knelpuntId, phase: cycles.phase })
+    .select({
+      knelpuntId: measures.knelpuntId,
+      phase: cycles.phase,
+      moderation: measures.moderation,
+      authorId: measures.authorId,
+      knelpuntModeration: knelpunten.moderation,
+      reporterId: knelpunten.reporterId,
+    })
     .from(measures)
     .innerJoin(cycles, eq(cycles.id, measures.cycleId))
+    .innerJoin(knelpunten, eq(knelpunten.id, measures.knelpuntId))
     .where(eq(measures.id, measureId))
     .get();
-  return row && canViewCycle(viewer, row) ? row.knelpuntId : null;
+  if (!row || !canViewCycle(viewer, row)) return null;
+  if (!listedFor(viewer, row) || !listedFor(viewer, { moderation: row.knelpuntModeration, authorId: row.reporterId })) return null;
+  return row.knelpuntId;
 }

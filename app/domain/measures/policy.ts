@@ -8,6 +8,7 @@
 import type { Role } from "~/domain/accounts/roles";
 import { canViewCycle, isResident, phaseAllows, type Activity, type Phase } from "~/domain/cycles/policy";
 import { GOVERNMENT_MEASURE_STATUSES, SELF_HELP_STATUSES, type KnelpuntStatus } from "~/domain/knelpunten/policy";
+import type { ModerationState } from "~/domain/moderation/states";
 import { MEASURE_KINDS, MEASURE_STATUSES, isMeasureKind, isMeasureStatus, type MeasureKind, type MeasureStatus } from "./statuses";
 
 export { MEASURE_KINDS, MEASURE_STATUSES, isMeasureKind, isMeasureStatus, type MeasureKind, type MeasureStatus };
@@ -96,13 +97,36 @@ export type MeasureRefusal =
   /** Not a step the status diagram allows from here. */
   | "transition"
   | "below_support_threshold"
-  | "below_min_volunteers";
+  | "below_min_volunteers"
+  /**
+   * The text is not public: a measure for a knelpunt that is held or hidden by
+   * moderation, or adopting a measure that is (app/domain/moderation).
+   */
+  | "moderated";
 
 type CycleState = { phase: Phase };
 type LimitState = CycleState & { supportLimit: number };
 type ThresholdState = CycleState & { supportThreshold: number; minVolunteers: number };
-type KnelpuntState = { status: KnelpuntStatus };
-type MeasureState = { kind: MeasureKind; status: MeasureStatus };
+/**
+ * `moderation` (app/domain/moderation/states.ts): what readers see of the
+ * text. Left out, it counts as visible (a caller that does not know it).
+ */
+type KnelpuntState = { status: KnelpuntStatus; moderation?: ModerationState };
+type MeasureState = { kind: MeasureKind; status: MeasureStatus; moderation?: ModerationState };
+
+/** Whether a text with this moderation state is public (visible). */
+function isPublic(text: { moderation?: ModerationState }): boolean {
+  return (text.moderation ?? "visible") === "visible";
+}
+
+/**
+ * Supports and volunteers only for a measure everyone can read: a held
+ * measure is invisible to others, a hidden or flagged one cannot gather
+ * support, and a held knelpunt has nothing others can see.
+ */
+function unreadableRefusal(measure: MeasureState, knelpunt: KnelpuntState): MeasureRefusal | null {
+  return isPublic(measure) && knelpunt.moderation !== "held" ? null : "not_visible";
+}
 
 const PROPOSE_ACTIVITY: Record<MeasureKind, Activity> = { zelf: "proposeSelfHelp", overheid: "proposeGovernmentMeasure" };
 const SUPPORT_ACTIVITY: Record<MeasureKind, Activity> = { zelf: "supportSelfHelp", overheid: "supportGovernmentMeasure" };
@@ -129,6 +153,8 @@ function knelpuntRefusal(kind: MeasureKind, knelpunt: KnelpuntState): MeasureRef
 export function proposeRefusal(actor: Actor, kind: MeasureKind, knelpunt: KnelpuntState, cycle: CycleState): MeasureRefusal | null {
   return (
     residentRefusal(actor, cycle) ??
+    // A knelpunt nobody can read (held, or hidden by moderation) gets no new measures.
+    (isPublic(knelpunt) ? null : "moderated") ??
     (phaseAllows(cycle.phase, PROPOSE_ACTIVITY[kind]) ? null : "phase") ??
     knelpuntRefusal(kind, knelpunt)
   );
@@ -149,6 +175,7 @@ export function supportRefusal(
 ): MeasureRefusal | null {
   return (
     residentRefusal(actor, cycle) ??
+    unreadableRefusal(measure, knelpunt) ??
     (phaseAllows(cycle.phase, SUPPORT_ACTIVITY[measure.kind]) ? null : "phase") ??
     knelpuntRefusal(measure.kind, knelpunt) ??
     (ACTIVE_MEASURE_STATUSES.includes(measure.status) ? null : "measure_status") ??
@@ -165,6 +192,7 @@ export function withdrawSupportRefusal(actor: Actor, measure: { kind: MeasureKin
 export function volunteerRefusal(actor: Actor, measure: MeasureState, knelpunt: KnelpuntState, cycle: CycleState): MeasureRefusal | null {
   return (
     residentRefusal(actor, cycle) ??
+    unreadableRefusal(measure, knelpunt) ??
     (measure.kind === "zelf" ? null : "not_self_help") ??
     (phaseAllows(cycle.phase, "volunteer") ? null : "phase") ??
     knelpuntRefusal(measure.kind, knelpunt) ??
@@ -194,6 +222,8 @@ export function adoptionRefusal(
 ): MeasureRefusal | null {
   if (actor?.role !== "projectleider") return "not_project_leader";
   if (measure.kind !== "zelf") return "not_self_help";
+  // Held: approve it in the moderation queue first; hidden or flagged: not while nobody can read it.
+  if (!isPublic(measure) || knelpunt.moderation === "held") return "moderated";
   if (!ADOPTION_PHASES.includes(cycle.phase)) return "phase";
   if (!SELF_HELP_STATUSES.includes(knelpunt.status)) return "knelpunt_status";
   if (!measureTransitionAllowed(measure.status, "aangenomen")) return "transition";

@@ -87,8 +87,12 @@ export function notifyStatusChange(
   tx: Tx,
   change: { knelpuntId: number; statusChangeId: number; to: KnelpuntStatus; actorId: string | null; explanation: string | null; now: Date },
 ) {
-  const knelpunt = tx.select({ title: knelpunten.title }).from(knelpunten).where(eq(knelpunten.id, change.knelpuntId)).get();
-  if (!knelpunt) return;
+  const row = tx
+    .select({ title: knelpunten.title, moderation: knelpunten.moderation })
+    .from(knelpunten)
+    .where(eq(knelpunten.id, change.knelpuntId))
+    .get();
+  if (!row) return;
   for (const follower of followersOf(tx, change.knelpuntId)) {
     if (follower.id === change.actorId || follower.notifyMode === "nooit") continue;
     if (follower.notifyMode === "dagelijks") {
@@ -98,6 +102,8 @@ export function notifyStatusChange(
       continue;
     }
     const locale = follower.locale;
+    // A knelpunt a moderator hid (or flags hid) is named without its words.
+    const knelpunt = { title: row.moderation === "visible" ? row.title : translate(locale, "moderation.hiddenTitle", { kind: translate(locale, "moderation.kind.knelpunt") }) };
     queueMail(
       {
         to: follower.email,
@@ -127,6 +133,7 @@ export function sendDigests(now = new Date()): number {
         userId: pendingNotifications.userId,
         knelpuntId: pendingNotifications.knelpuntId,
         title: knelpunten.title,
+        moderation: knelpunten.moderation,
         to: knelpuntStatusChanges.toStatus,
         createdAt: knelpuntStatusChanges.createdAt,
       })
@@ -148,7 +155,10 @@ export function sendDigests(now = new Date()): number {
     for (const person of people) {
       const items = byUser.get(person.id) ?? [];
       if (!person.email || person.deletedAt || person.blockedAt || person.notifyMode !== "dagelijks" || items.length === 0) continue;
-      const lines = items.map((item) => `- ${item.title}: ${statusLabel(person.locale, item.to)}\n  ${knelpuntUrl(item.knelpuntId)}`).join("\n");
+      const hiddenTitle = translate(person.locale, "moderation.hiddenTitle", { kind: translate(person.locale, "moderation.kind.knelpunt") });
+      const lines = items
+        .map((item) => `- ${item.moderation === "visible" ? item.title : hiddenTitle}: ${statusLabel(person.locale, item.to)}\n  ${knelpuntUrl(item.knelpuntId)}`)
+        .join("\n");
       queueMail(
         {
           to: person.email,

@@ -10,6 +10,7 @@ import { auditLog, cycles, posts, users } from "#db/schema";
 import { listCyclesForSelect } from "~/domain/cycles/cycles.server";
 import type { Actor, Phase } from "~/domain/cycles/policy";
 import { createReaction, listReactions, type ReactionView } from "~/domain/reactions/reactions.server";
+import type { ContributionInput } from "~/domain/moderation/gate.server";
 import type { MessageKey } from "~/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { slugify } from "~/lib/slug";
@@ -336,6 +337,11 @@ export function updatePost(
         tx.insert(auditLog)
           .values({ actorId: actor!.id, action: `post.${changed}`, targetType: "post", targetId: String(existing.id), createdAt: now })
           .run();
+      } else if (existing.authorId !== actor!.id) {
+        // Someone else's post changed: that is on the record too.
+        tx.insert(auditLog)
+          .values({ actorId: actor!.id, action: "post.edited", targetType: "post", targetId: String(existing.id), createdAt: now })
+          .run();
       }
     });
   } catch (error) {
@@ -346,8 +352,8 @@ export function updatePost(
 }
 
 /** Someone signed in reacts under a post (see app/domain/reactions). */
-export function reactToPost(actor: Actor, slug: string, body: string, now = new Date()) {
+export function reactToPost(actor: Actor, slug: string, body: string, now = new Date(), contribution?: ContributionInput) {
   const row = getDb().select({ id: posts.id }).from(posts).where(eq(posts.slug, slug)).get();
   if (!row) return { ok: false as const, reason: "not_found" as const };
-  return createReaction(actor, { type: "post", id: row.id }, body, now);
+  return createReaction(actor, { type: "post", id: row.id }, body, now, contribution);
 }

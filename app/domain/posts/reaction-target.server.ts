@@ -20,6 +20,7 @@ export function postAsReactionTarget(actor: Actor, postId: number) {
   return {
     href: `/berichten/${row.slug}`,
     title: row.title,
+    titleShown: true,
     visible: canViewPost(actor, row, cycle),
     open: canReactToPost(actor, row, cycle),
   };

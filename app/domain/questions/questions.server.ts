@@ -3,11 +3,25 @@
  * Commands check the policy (./policy.ts), write in one synchronous
  * transaction and return `{ ok: true, ... } | { ok: false, reason }`.
  */
-import { and, asc, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, or, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { answerChoices, answers, auditLog, cycles, posts, questionOptions, questions, users } from "#db/schema";
 import { listCyclesForSelect } from "~/domain/cycles/cycles.server";
 import { PHASES, phaseAllows, type Phase } from "~/domain/cycles/policy";
+import {
+  closeHeldCaseIfReleased,
+  gateContribution,
+  NO_CONTRIBUTION_INPUT,
+  recordContribution,
+  stateAfterEdit,
+  type ContributionInput,
+  type GateRefusal,
+} from "~/domain/moderation/gate.server";
+import { heldForOf } from "~/domain/moderation/moderation.server";
+import { canModerate } from "~/domain/moderation/policy";
+import type { ModerationState } from "~/domain/moderation/states";
+import { moderatedView } from "~/domain/moderation/view";
+import { WRITE } from "~/domain/knelpunten/status.server";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { toCsv } from "./csv";
@@ -104,29 +118,48 @@ export function optionCountsQuery(optionIds: number[]) {
     .groupBy(answerChoices.optionId);
 }
 
-function openAnswersPage(questionId: number, page: number, pageSize: number) {
+/**
+ * Held answers (moderation) are listed only for their author and moderators;
+ * the condition is checked on the question's rows (a held answer is rare).
+ */
+function listedAnswers(viewer: Viewer): SQL | undefined {
+  if (canModerate(viewer)) return undefined;
+  return viewer ? or(ne(answers.moderation, "held"), eq(answers.userId, viewer.id)) : ne(answers.moderation, "held");
+}
+
+function openAnswersPage(questionId: number, page: number, pageSize: number, viewer: Viewer) {
   const rows = getDb()
     .select({
       id: answers.id,
       text: answers.text,
+      userId: answers.userId,
+      moderation: answers.moderation,
+      moderationReason: answers.moderationReason,
       answeredAt: answers.updatedAt,
       displayName: users.displayName,
       deletedAt: users.deletedAt,
     })
     .from(answers)
     .innerJoin(users, eq(users.id, answers.userId))
-    .where(eq(answers.questionId, questionId))
+    .where(and(eq(answers.questionId, questionId), listedAnswers(viewer)))
     .orderBy(desc(answers.updatedAt), desc(answers.id))
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .all();
+  const shown = rows.slice(0, pageSize);
+  const held = heldForOf("answer", shown.filter((row) => row.moderation === "held").map((row) => row.id));
   return {
-    rows: rows.slice(0, pageSize).map((row) => ({
-      id: row.id,
-      authorName: row.deletedAt ? null : row.displayName,
-      text: row.text ?? "",
-      answeredAt: row.answeredAt,
-    })),
+    rows: shown.map((row) => {
+      const moderation = moderatedView(viewer, { ...row, authorId: row.userId }, held.get(row.id) ?? null);
+      return {
+        id: row.id,
+        authorName: row.deletedAt ? null : row.displayName,
+        text: moderation.shown ? (row.text ?? "") : "",
+        answeredAt: row.answeredAt,
+        own: viewer !== null && row.userId === viewer.id,
+        moderation,
+      };
+    }),
     page,
     hasNext: rows.length > pageSize,
   };
@@ -170,10 +203,19 @@ function buildCards(rows: QuestionRow[], viewer: Viewer, paging: { page: number;
   const mine = new Map<number, MyAnswer>();
   if (viewer) {
     const own = db
-      .select({ id: answers.id, questionId: answers.questionId, text: answers.text, updatedAt: answers.updatedAt })
+      .select({
+        id: answers.id,
+        questionId: answers.questionId,
+        text: answers.text,
+        updatedAt: answers.updatedAt,
+        userId: answers.userId,
+        moderation: answers.moderation,
+        moderationReason: answers.moderationReason,
+      })
       .from(answers)
       .where(and(inArray(answers.questionId, ids), eq(answers.userId, viewer.id)))
       .all();
+    const held = heldForOf("answer", own.filter((answer) => answer.moderation === "held").map((answer) => answer.id));
     const choices = own.length
       ? db
           .select({ answerId: answerChoices.answerId, optionId: answerChoices.optionId })
@@ -186,6 +228,7 @@ function buildCards(rows: QuestionRow[], viewer: Viewer, paging: { page: number;
         text: answer.text,
         optionIds: choices.filter((choice) => choice.answerId === answer.id).map((choice) => choice.optionId),
         answeredAt: answer.updatedAt,
+        moderation: moderatedView(viewer, { ...answer, authorId: answer.userId }, held.get(answer.id) ?? null),
       });
     }
   }
@@ -217,7 +260,7 @@ function buildCards(rows: QuestionRow[], viewer: Viewer, paging: { page: number;
                 const n = optionCounts.get(option.id) ?? 0;
                 return { ...option, count: n, percent: total ? Math.round((n * 100) / total) : 0 };
               }),
-        answers: row.kind === "open" ? openAnswersPage(row.id, paging.page, paging.pageSize) : null,
+        answers: row.kind === "open" ? openAnswersPage(row.id, paging.page, paging.pageSize, viewer) : null,
       };
     }
     const post = row.postId ? postsById.get(row.postId) : undefined;
@@ -438,17 +481,25 @@ export type AnswerFailure =
 /**
  * A resident answers, or changes their answer, in one transaction: the one
  * answer row (unique per question and person) and its chosen options.
+ *
+ * Every answer passes the moderation gate in the same transaction: the code
+ * of conduct for any answer; the wording check and screening for the text of
+ * an open question. A choice has no words, so it is never held (the gate gets
+ * no texts and no cycle). A changed open answer is checked again, like an
+ * edited reaction: one a moderator hid (or flags hid) stays hidden; a held
+ * one that now passes is released. `held` says it waits for a project leader.
  */
 export function answerQuestion(
   viewer: Viewer,
   questionId: number,
   input: AnswerInput,
   now = new Date(),
-): { ok: true; changed: boolean } | AnswerFailure {
+  contribution: ContributionInput = NO_CONTRIBUTION_INPUT,
+): { ok: true; changed: boolean; held: boolean } | AnswerFailure | GateRefusal {
   const db = getDb();
   return db.transaction((tx) => {
     const question = tx
-      .select({ id: questions.id, kind: questions.kind, status: questions.status, phase: cycles.phase })
+      .select({ id: questions.id, kind: questions.kind, status: questions.status, cycleId: questions.cycleId, phase: cycles.phase })
       .from(questions)
       .innerJoin(cycles, eq(cycles.id, questions.cycleId))
       .where(eq(questions.id, questionId))
@@ -475,24 +526,35 @@ export function answerQuestion(
     }
 
     const text = question.kind === "open" ? input.text.trim() : null;
+    const open = text !== null;
+    const cycleId = open ? question.cycleId : null;
+    const gate = gateContribution(tx, viewer!, cycleId, open ? [text] : [], contribution);
+    if (!gate.ok) return gate;
     const existing = tx
-      .select({ id: answers.id })
+      .select({ id: answers.id, moderation: answers.moderation })
       .from(answers)
       .where(and(eq(answers.questionId, question.id), eq(answers.userId, viewer!.id)))
       .get();
+    const state: ModerationState = existing ? stateAfterEdit(existing.moderation, gate.gate) : gate.gate.moderation;
     // An upsert on the unique (question, person) index: never a second row.
     const answerId = tx
       .insert(answers)
-      .values({ questionId: question.id, userId: viewer!.id, text, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({ target: [answers.questionId, answers.userId], set: { text, updatedAt: now } })
+      .values({ questionId: question.id, userId: viewer!.id, text, moderation: state, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({ target: [answers.questionId, answers.userId], set: { text, moderation: state, updatedAt: now } })
       .returning({ id: answers.id })
       .get().id;
     tx.delete(answerChoices).where(eq(answerChoices.answerId, answerId)).run();
     if (optionIds.length) {
       tx.insert(answerChoices).values(optionIds.map((optionId) => ({ answerId, optionId }))).run();
     }
-    return { ok: true as const, changed: !!existing };
-  });
+    const target = { type: "answer" as const, id: answerId };
+    if (state === "held") recordContribution(tx, { actor: viewer!, target, cycleId, gate: gate.gate, contribution, now });
+    else {
+      recordContribution(tx, { actor: viewer!, target, cycleId, gate: { ...gate.gate, moderation: "visible" }, contribution, now });
+      closeHeldCaseIfReleased(tx, target, state, now);
+    }
+    return { ok: true as const, changed: !!existing, held: state === "held" };
+  }, WRITE);
 }
 
 /** A project leader closes a question (results become public) or opens it again. */
@@ -527,10 +589,24 @@ export function setQuestionStatus(
   });
 }
 
+const CSV_MODERATION: Record<ModerationState, MessageKey> = {
+  visible: "question.csv.moderation.visible",
+  held: "question.csv.moderation.held",
+  flagged: "question.csv.moderation.flagged",
+  hidden: "question.csv.moderation.hidden",
+};
+
 /**
  * All answers to a question as CSV, for project leaders: the question, the
- * author's display name, the answer (or the chosen options joined with "; ")
- * and when it was given (ISO 8601), oldest first.
+ * author's display name, the answer (or the chosen options joined with "; "),
+ * when it was given (ISO 8601), and its moderation state, oldest first.
+ *
+ * Moderation: the CSV is for project leaders only, who moderate these texts
+ * (they read held, flagged and hidden texts in the moderation queue too). So
+ * every answer is in it with its words, and the last column says whether it
+ * is public ("zichtbaar"), waits for approval, was hidden after flags, or was
+ * hidden by a moderator (with the public reason). Whoever uses the file for a
+ * publication leaves out what is not "zichtbaar".
  */
 export function exportAnswersCsv(
   viewer: Viewer,
@@ -545,6 +621,8 @@ export function exportAnswersCsv(
     .select({
       id: answers.id,
       text: answers.text,
+      moderation: answers.moderation,
+      moderationReason: answers.moderationReason,
       answeredAt: answers.updatedAt,
       displayName: users.displayName,
       deletedAt: users.deletedAt,
@@ -567,14 +645,19 @@ export function exportAnswersCsv(
     list.push(choice.label);
     labels.set(choice.answerId, list);
   }
-  const t = (key: MessageKey) => translate(locale, key);
+  const t = (key: MessageKey, vars?: Record<string, string>) => translate(locale, key, vars);
+  const state = (row: { moderation: ModerationState; moderationReason: string | null }) =>
+    row.moderation === "hidden" && row.moderationReason
+      ? t("question.csv.moderation.hiddenReason", { reason: row.moderationReason })
+      : t(CSV_MODERATION[row.moderation]);
   const body = toCsv([
-    [t("question.csv.question"), t("question.csv.author"), t("question.csv.answer"), t("question.csv.answeredAt")],
+    [t("question.csv.question"), t("question.csv.author"), t("question.csv.answer"), t("question.csv.answeredAt"), t("question.csv.moderation")],
     ...rows.map((row) => [
       question.prompt,
       row.deletedAt ? t("question.deletedParticipant") : row.displayName,
       row.text ?? (labels.get(row.id) ?? []).join("; "),
       row.answeredAt.toISOString(),
+      state(row),
     ]),
   ]);
   return { ok: true, filename: `vraag-${question.id}-antwoorden.csv`, body };

@@ -3,6 +3,7 @@
  * (which must not import *.server modules).
  */
 import type { Phase } from "~/domain/cycles/phases";
+import type { ModeratedView } from "~/domain/moderation/view";
 import type { MessageKey } from "~/i18n";
 import type { AnswerRefusal, QuestionKind, QuestionStatus } from "./policy";
 
@@ -21,8 +22,13 @@ export type OpenAnswer = {
   id: number;
   /** Null for a deleted account ("verwijderde deelnemer"). */
   authorName: string | null;
+  /** "" when the viewer may not read it (hidden or flagged: see `moderation`). */
   text: string;
   answeredAt: Date;
+  /** The viewer wrote it. */
+  own: boolean;
+  /** What the viewer may see of it (app/domain/moderation/view.ts). */
+  moderation: ModeratedView;
 };
 
 export type QuestionResults = {
@@ -34,7 +40,14 @@ export type QuestionResults = {
   answers: { rows: OpenAnswer[]; page: number; hasNext: boolean } | null;
 };
 
-export type MyAnswer = { text: string | null; optionIds: number[]; answeredAt: Date };
+export type MyAnswer = {
+  /** The author's own text (also when held or hidden: they wrote it, and may change it). */
+  text: string | null;
+  optionIds: number[];
+  answeredAt: Date;
+  /** What others see of it: held (waits for a project leader), flagged or hidden. */
+  moderation: ModeratedView;
+};
 
 export type QuestionCardData = {
   id: number;

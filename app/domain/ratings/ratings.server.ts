@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb } from "#db/client.server";
+import { listedFor, textShownTo } from "~/domain/moderation/policy";
 import { cycles, knelpunten, measures, safetyRatings, users } from "#db/schema";
 import { canViewCycle } from "~/domain/cycles/policy";
 import { WRITE } from "~/domain/knelpunten/status.server";
@@ -43,12 +44,13 @@ export function rateKnelpunt(
 ): { ok: true; day: string; score: number; replaced: boolean } | RatingRefused {
   return getDb().transaction((tx) => {
     const knelpunt = tx
-      .select({ id: knelpunten.id, phase: cycles.phase })
+      .select({ id: knelpunten.id, phase: cycles.phase, moderation: knelpunten.moderation, authorId: knelpunten.reporterId })
       .from(knelpunten)
       .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
       .where(eq(knelpunten.id, knelpuntId))
       .get();
-    if (!knelpunt) return refused("not_found");
+    // A held knelpunt is not there for anyone but its reporter and moderators.
+    if (!knelpunt || !listedFor(actor, knelpunt)) return refused("not_found");
     const account = actor
       ? tx.select({ blockedAt: users.blockedAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, actor.id)).get()
       : undefined;
@@ -72,15 +74,16 @@ export function rateKnelpunt(
 }
 
 /** The knelpunt's title when the viewer may see it (for the rating route's own page), else null. */
-export function ratableKnelpunt(id: number, viewer: Actor): { id: number; title: string } | null {
+export function ratableKnelpunt(id: number, viewer: Actor): { id: number; title: string | null } | null {
   const row = getDb()
-    .select({ id: knelpunten.id, title: knelpunten.title, phase: cycles.phase })
+    .select({ id: knelpunten.id, title: knelpunten.title, phase: cycles.phase, moderation: knelpunten.moderation, authorId: knelpunten.reporterId })
     .from(knelpunten)
     .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
     .where(eq(knelpunten.id, id))
     .get();
-  if (!row || !canViewCycle(viewer, { phase: row.phase })) return null;
-  return { id: row.id, title: row.title };
+  if (!row || !canViewCycle(viewer, { phase: row.phase }) || !listedFor(viewer, row)) return null;
+  // null: a hidden or flagged knelpunt is not named (the page says "Verborgen knelpunt").
+  return { id: row.id, title: textShownTo(viewer, row) ? row.title : null };
 }
 
 // ---------------------------------------------------------------------------
@@ -168,7 +171,8 @@ export function getRatingsSection(knelpuntId: number, viewer: Actor, now = new D
   const done = db
     .select({ id: measures.id, title: measures.title, kind: measures.kind, completedAt: measures.completedAt })
     .from(measures)
-    .where(and(eq(measures.knelpuntId, knelpuntId), eq(measures.status, "uitgevoerd"), isNotNull(measures.completedAt)))
+    // A measure that is not visible (held, flagged, hidden) is not named here.
+    .where(and(eq(measures.knelpuntId, knelpuntId), eq(measures.status, "uitgevoerd"), isNotNull(measures.completedAt), eq(measures.moderation, "visible")))
     .orderBy(asc(measures.completedAt), asc(measures.id))
     .all();
   const completed = done.map((measure) => {

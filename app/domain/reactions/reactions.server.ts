@@ -2,10 +2,24 @@
  * Reactions (reageren) under posts, and later knelpunten and measures: plain
  * text, keyed by (targetType, targetId). Reading uses reactions_target_idx.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, ne, or, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { reactions, users, type ReactionTarget } from "#db/schema";
 import type { Actor } from "~/domain/cycles/policy";
+import { WRITE } from "~/domain/knelpunten/status.server";
+import {
+  closeHeldCaseIfReleased,
+  gateContribution,
+  NO_CONTRIBUTION_INPUT,
+  recordContribution,
+  stateAfterEdit,
+  type ContributionInput,
+  type GateRefusal,
+} from "~/domain/moderation/gate.server";
+import { forgetModeration, heldForOf } from "~/domain/moderation/moderation.server";
+import { canModerate } from "~/domain/moderation/policy";
+import { reactionCycle } from "~/domain/moderation/targets.server";
+import { moderatedView, type ModeratedView } from "~/domain/moderation/view";
 import type { MessageKey } from "~/i18n";
 import { canEditReaction } from "./policy";
 import { resolveReactionTarget } from "./targets.server";
@@ -18,7 +32,18 @@ export type ReactionView = {
   edited: boolean;
   /** The actor wrote it (and so may change or delete it). */
   own: boolean;
+  /** What the viewer may see of it; `body` is "" when they may not read it. */
+  moderation: ModeratedView;
 };
+
+/**
+ * Held reactions are listed only for their author and moderators; the
+ * condition rides along on reactions_target_idx (a held reaction is rare).
+ */
+function listedCondition(actor: Actor): SQL | undefined {
+  if (canModerate(actor)) return undefined;
+  return actor ? or(ne(reactions.moderation, "held"), eq(reactions.authorId, actor.id)) : ne(reactions.moderation, "held");
+}
 
 /** At most this many reactions are shown under one thing: the newest, in the order they were written. */
 export const REACTIONS_SHOWN = 200;
@@ -44,27 +69,32 @@ export function listReactions(
       authorDeletedAt: users.deletedAt,
       createdAt: reactions.createdAt,
       updatedAt: reactions.updatedAt,
+      moderation: reactions.moderation,
+      moderationReason: reactions.moderationReason,
     })
     .from(reactions)
     .leftJoin(users, eq(users.id, reactions.authorId))
-    .where(and(eq(reactions.targetType, targetType), eq(reactions.targetId, targetId)))
+    .where(and(eq(reactions.targetType, targetType), eq(reactions.targetId, targetId), listedCondition(actor)))
     .orderBy(desc(reactions.createdAt), desc(reactions.id))
     .limit(limit + 1)
     .all();
   const more = rows.length > limit;
+  const shown = rows.slice(0, limit).reverse();
+  const held = heldForOf("reaction", shown.filter((row) => row.moderation === "held").map((row) => row.id));
   return {
     more,
-    rows: rows
-      .slice(0, limit)
-      .reverse()
-      .map((row) => ({
+    rows: shown.map((row) => {
+      const moderation = moderatedView(actor, row, held.get(row.id) ?? null);
+      return {
         id: row.id,
-        body: row.body,
+        body: moderation.shown ? row.body : "",
         authorName: row.authorDeletedAt ? null : row.authorName,
         createdAt: row.createdAt,
         edited: row.updatedAt.getTime() - row.createdAt.getTime() > 1000,
         own: canEditReaction(actor, row),
-      })),
+        moderation,
+      };
+    }),
   };
 }
 
@@ -77,30 +107,49 @@ function activeAuthor(actor: Actor): boolean {
   return !!row && !row.blockedAt && !row.deletedAt;
 }
 
-/** Someone signed in reacts under a thing they can see, while reacting is open there. */
+/**
+ * Someone signed in reacts under a thing they can see, while reacting is open
+ * there. The text passes the gate (code of conduct, wording check,
+ * screening) in the same transaction; `held` says it waits for a project leader.
+ */
 export function createReaction(
   actor: Actor,
   target: { type: ReactionTarget; id: number },
   body: string,
   now = new Date(),
-): { ok: true; id: number; href: string } | Refused<"not_found" | "closed" | "blocked"> {
+  contribution: ContributionInput = NO_CONTRIBUTION_INPUT,
+): { ok: true; id: number; href: string; held: boolean } | Refused<"not_found" | "closed" | "blocked"> | GateRefusal {
   const resolved = resolveReactionTarget(actor, target.type, target.id);
   if (!resolved || !resolved.visible) return { ok: false, reason: "not_found" };
   if (!actor || !activeAuthor(actor)) return { ok: false, reason: "blocked" };
   if (!resolved.open) return { ok: false, reason: "closed", message: "reaction.error.closed" };
-  const row = getDb()
-    .insert(reactions)
-    .values({ targetType: target.type, targetId: target.id, authorId: actor.id, body, createdAt: now, updatedAt: now })
-    .returning({ id: reactions.id })
-    .get();
-  return { ok: true, id: row.id, href: resolved.href };
+  return getDb().transaction((tx) => {
+    const cycleId = reactionCycle(tx, target.type, target.id);
+    const gate = gateContribution(tx, actor, cycleId, [body], contribution);
+    if (!gate.ok) return gate;
+    const row = tx
+      .insert(reactions)
+      .values({
+        targetType: target.type,
+        targetId: target.id,
+        authorId: actor.id,
+        body,
+        moderation: gate.gate.moderation,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: reactions.id })
+      .get();
+    recordContribution(tx, { actor, target: { type: "reaction", id: row.id }, cycleId, gate: gate.gate, contribution, now });
+    return { ok: true as const, id: row.id, href: resolved.href, held: gate.gate.moderation === "held" };
+  }, WRITE);
 }
 
 function findReaction(id: number) {
   return getDb().select().from(reactions).where(eq(reactions.id, id)).get();
 }
 
-export type OwnReaction = { id: number; body: string; href: string; targetTitle: string; open: boolean };
+export type OwnReaction = { id: number; body: string; href: string; targetTitle: string | null; open: boolean };
 
 /** A reaction its author wants to change: 404 when it (or what it hangs under) is gone, 403 when not theirs. */
 export function getOwnReaction(actor: Actor, id: number): { ok: true; reaction: OwnReaction } | Refused<"not_found" | "forbidden"> {
@@ -111,29 +160,52 @@ export function getOwnReaction(actor: Actor, id: number): { ok: true; reaction: 
   if (!canEditReaction(actor, reaction)) return { ok: false, reason: target.visible ? "forbidden" : "not_found" };
   return {
     ok: true,
-    reaction: { id: reaction.id, body: reaction.body, href: target.href, targetTitle: target.title, open: target.open },
+    reaction: { id: reaction.id, body: reaction.body, href: target.href, targetTitle: target.titleShown ? target.title : null, open: target.open },
   };
 }
 
-/** The author changes the text of their reaction, while reacting is still open there. */
+/**
+ * The author changes the text of their reaction, while reacting is still
+ * open there. The new text passes the gate again; a reaction a moderator hid
+ * (or flags hid) stays hidden.
+ */
 export function editReaction(
   actor: Actor,
   id: number,
   body: string,
   now = new Date(),
-): { ok: true; href: string } | Refused<"not_found" | "forbidden" | "closed" | "blocked"> {
+  contribution: ContributionInput = NO_CONTRIBUTION_INPUT,
+): { ok: true; href: string; held: boolean } | Refused<"not_found" | "forbidden" | "closed" | "blocked"> | GateRefusal {
   const found = getOwnReaction(actor, id);
   if (!found.ok) return found;
   if (!activeAuthor(actor)) return { ok: false, reason: "blocked" };
   if (!found.reaction.open) return { ok: false, reason: "closed", message: "reaction.error.closed" };
-  getDb().update(reactions).set({ body, updatedAt: now }).where(eq(reactions.id, id)).run();
-  return { ok: true, href: found.reaction.href };
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(reactions).where(eq(reactions.id, id)).get();
+    if (!current) return { ok: false as const, reason: "not_found" as const };
+    const cycleId = reactionCycle(tx, current.targetType, current.targetId);
+    const gate = gateContribution(tx, actor!, cycleId, [body], contribution);
+    if (!gate.ok) return gate;
+    const state = stateAfterEdit(current.moderation, gate.gate);
+    tx.update(reactions).set({ body, moderation: state, updatedAt: now }).where(eq(reactions.id, id)).run();
+    const target = { type: "reaction" as const, id };
+    if (state === "held") recordContribution(tx, { actor: actor!, target, cycleId, gate: gate.gate, contribution, now });
+    else {
+      recordContribution(tx, { actor: actor!, target, cycleId, gate: { ...gate.gate, moderation: "visible" }, contribution, now });
+      closeHeldCaseIfReleased(tx, target, state, now);
+    }
+    return { ok: true as const, href: found.reaction.href, held: state === "held" };
+  }, WRITE);
 }
 
 /** The author deletes their reaction: always allowed, also when reacting has closed. */
 export function deleteReaction(actor: Actor, id: number): { ok: true; href: string } | Refused<"not_found" | "forbidden"> {
   const found = getOwnReaction(actor, id);
   if (!found.ok) return found;
-  getDb().delete(reactions).where(and(eq(reactions.id, id), eq(reactions.authorId, actor!.id))).run();
+  getDb().transaction((tx) => {
+    tx.delete(reactions).where(and(eq(reactions.id, id), eq(reactions.authorId, actor!.id))).run();
+    // Nothing left to moderate: its flags and case go with it.
+    forgetModeration(tx, { type: "reaction", id });
+  }, WRITE);
   return { ok: true, href: found.reaction.href };
 }

@@ -7,12 +7,15 @@ import { eq } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { cycles, knelpunten, type ReactionTarget } from "#db/schema";
 import { canViewCycle, phaseAllows, type Actor } from "~/domain/cycles/policy";
+import { listedFor, textShownTo } from "~/domain/moderation/policy";
 import { postAsReactionTarget } from "~/domain/posts/reaction-target.server";
 
 export type ResolvedTarget = {
   /** The page the reactions are shown on. */
   href: string;
   title: string;
+  /** The actor may read the title (false for a knelpunt a moderator hid, or flags hid). */
+  titleShown: boolean;
   /** The actor may see the thing (and so its reactions). */
   visible: boolean;
   /** The actor may add or change a reaction now. */
@@ -37,16 +40,18 @@ export function resolveReactionTarget(actor: Actor, type: ReactionTarget, id: nu
  */
 function knelpuntAsReactionTarget(actor: Actor, knelpuntId: number): ResolvedTarget | null {
   const row = getDb()
-    .select({ title: knelpunten.title, phase: cycles.phase })
+    .select({ title: knelpunten.title, phase: cycles.phase, moderation: knelpunten.moderation, authorId: knelpunten.reporterId })
     .from(knelpunten)
     .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
     .where(eq(knelpunten.id, knelpuntId))
     .get();
   if (!row) return null;
-  const visible = canViewCycle(actor, row);
+  // A held knelpunt is there only for its reporter and moderators.
+  const visible = canViewCycle(actor, row) && listedFor(actor, row);
   return {
     href: `/knelpunten/${knelpuntId}`,
     title: row.title,
+    titleShown: textShownTo(actor, row),
     visible,
     open: actor !== null && visible && phaseAllows(row.phase, "react"),
   };

@@ -22,6 +22,7 @@ import type { MeasureStatus } from "~/domain/measures/policy";
 import { getKnelpuntPage, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
 import type { KnelpuntStatus } from "~/domain/knelpunten/policy";
 import { WRITE, changeKnelpuntStatus } from "~/domain/knelpunten/status.server";
+import { textShownTo } from "~/domain/moderation/policy";
 import type { review } from "~/i18n/nl/review";
 import { renderMarkdown } from "~/lib/markdown.server";
 import {
@@ -139,7 +140,9 @@ export type QueueQuery = { filter?: QueueFilter; wijk?: string | null; cycleId?:
 
 export type QueueItem = {
   id: number;
+  /** "" when the knelpunt was hidden by moderation (`titleShown` false): the moderators decide, officials see the notice. */
   title: string;
+  titleShown: boolean;
   status: KnelpuntStatus;
   wijk: string;
   cycle: { slug: string; title: string };
@@ -174,6 +177,8 @@ export function reviewQueueQuery(query: QueueQuery, page: number) {
       escalatedAt: knelpunten.escalatedAt,
       fastTrackReason: knelpunten.fastTrackReason,
       updatedAt: knelpunten.updatedAt,
+      moderation: knelpunten.moderation,
+      reporterId: knelpunten.reporterId,
     })
     .from(knelpunten)
     .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
@@ -189,17 +194,21 @@ export function listReviewQueue(viewer: Actor, query: QueueQuery, now = new Date
   if (!canReview(viewer)) return { rows: [], page, hasNext: false };
   const rows = reviewQueueQuery(query, page).all();
   return {
-    rows: rows.slice(0, QUEUE_PAGE_SIZE).map((row) => ({
-      id: row.id,
-      title: row.title,
-      status: row.status,
-      wijk: row.wijk,
-      cycle: { slug: row.cycleSlug, title: row.cycleTitle },
-      escalatedAt: row.escalatedAt!,
-      daysWaited: daysWaited(row.escalatedAt!, now),
-      fastTrack: row.fastTrackReason !== null,
-      updatedAt: row.updatedAt,
-    })),
+    rows: rows.slice(0, QUEUE_PAGE_SIZE).map((row) => {
+      const titleShown = textShownTo(viewer, { moderation: row.moderation, authorId: row.reporterId });
+      return {
+        id: row.id,
+        title: titleShown ? row.title : "",
+        titleShown,
+        status: row.status,
+        wijk: row.wijk,
+        cycle: { slug: row.cycleSlug, title: row.cycleTitle },
+        escalatedAt: row.escalatedAt!,
+        daysWaited: daysWaited(row.escalatedAt!, now),
+        fastTrack: row.fastTrackReason !== null,
+        updatedAt: row.updatedAt,
+      };
+    }),
     page,
     hasNext: rows.length > QUEUE_PAGE_SIZE,
   };
@@ -320,7 +329,8 @@ export type PublicAnswer = {
   department: string | null;
   expectedDate: string | null;
   explanationHtml: string;
-  knelpunt: { id: number; title: string; status: KnelpuntStatus };
+  /** `title` is "" when the knelpunt was hidden by moderation (`titleShown` false). */
+  knelpunt: { id: number; title: string; titleShown: boolean; status: KnelpuntStatus };
 };
 
 /**
@@ -367,6 +377,8 @@ export function listPublicAnswers(viewer: Actor, pageNumber = 1): { rows: Public
       knelpuntId: knelpunten.id,
       knelpuntTitle: knelpunten.title,
       knelpuntStatus: knelpunten.status,
+      knelpuntModeration: knelpunten.moderation,
+      reporterId: knelpunten.reporterId,
     })
     .from(knelpuntStatusChanges)
     .innerJoin(knelpunten, eq(knelpunten.id, knelpuntStatusChanges.knelpuntId))
@@ -378,6 +390,7 @@ export function listPublicAnswers(viewer: Actor, pageNumber = 1): { rows: Public
     rows: pageIds.flatMap((id) => {
       const row = byId.get(id);
       if (!row) return [];
+      const titleShown = textShownTo(viewer, { moderation: row.knelpuntModeration, authorId: row.reporterId });
       return [
         {
           id: row.id,
@@ -388,7 +401,7 @@ export function listPublicAnswers(viewer: Actor, pageNumber = 1): { rows: Public
           department: row.department,
           expectedDate: row.expectedDate,
           explanationHtml: renderMarkdown(row.explanation ?? ""),
-          knelpunt: { id: row.knelpuntId, title: row.knelpuntTitle, status: row.knelpuntStatus },
+          knelpunt: { id: row.knelpuntId, title: titleShown ? row.knelpuntTitle : "", titleShown, status: row.knelpuntStatus },
         },
       ];
     }),

@@ -14,6 +14,8 @@ export const core = {
   "nav.answers": "Answers",
   "nav.review": "To review",
   "nav.accounts": "Accounts",
+  "nav.moderation": "Moderation",
+  "nav.audit": "Audit log",
   "nav.account": "My account",
   "nav.login": "Log in",
   "nav.signup": "Create account",

@@ -148,6 +148,7 @@ export const knelpunten = {
   "measure.refusal.transition": "This step is not possible from the measure's current status.",
   "measure.refusal.below_support_threshold": "This measure does not have enough support to be adopted yet.",
   "measure.refusal.below_min_volunteers": "This measure does not have enough helpers to be adopted yet.",
+  "measure.refusal.moderated": "That is not possible now: the text is waiting for approval or was hidden by the moderator.",
 
   "escalation.escalate": "Send to the municipality",
   "escalation.title": "Send this place to the municipality",
@@ -172,4 +173,8 @@ export const knelpunten = {
   "escalation.refusal.self_help_under_way": "Residents are still working on their own measures. Wait until they are carried out, or fast-track it for acute danger, with a reason.",
   "escalation.refusal.not_still_unsafe": "The residents' measures have been carried out. Send it on only if residents still find the place unsafe.",
   "escalation.refusal.fast_track_reason_too_short": "A fast-track needs a reason of at least 10 characters.",
+  "escalation.refusal.held": "This issue is still waiting for approval. Approve it first under Moderation.",
+
+  // Moderation (app/domain/moderation): a held knelpunt in a list, for its reporter and project leaders.
+  "knelpunt.moderation.held": "Waiting for approval",
 } satisfies Record<keyof typeof nl, string>;

@@ -111,4 +111,10 @@ export const questions = {
   "question.csv.author": "name",
   "question.csv.answer": "answer",
   "question.csv.answeredAt": "answered at",
+  "question.csv.moderation": "moderation",
+  "question.csv.moderation.visible": "visible",
+  "question.csv.moderation.held": "waiting for approval",
+  "question.csv.moderation.flagged": "hidden after reports",
+  "question.csv.moderation.hidden": "hidden by the moderator",
+  "question.csv.moderation.hiddenReason": "hidden by the moderator: {reason}",
 } satisfies Record<keyof typeof nl, string>;

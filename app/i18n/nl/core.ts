@@ -12,6 +12,8 @@ export const core = {
   "nav.answers": "Antwoorden",
   "nav.review": "Te beoordelen",
   "nav.accounts": "Accounts",
+  "nav.moderation": "Moderatie",
+  "nav.audit": "Logboek",
   "nav.account": "Mijn account",
   "nav.login": "Inloggen",
   "nav.signup": "Account maken",

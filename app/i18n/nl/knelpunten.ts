@@ -159,6 +159,7 @@ export const knelpunten = {
   "measure.refusal.transition": "Deze stap kan niet vanuit de huidige status van de maatregel.",
   "measure.refusal.below_support_threshold": "Deze maatregel heeft nog niet genoeg steun om aangenomen te worden.",
   "measure.refusal.below_min_volunteers": "Deze maatregel heeft nog niet genoeg meehelpers om aangenomen te worden.",
+  "measure.refusal.moderated": "Dat kan nu niet: de tekst wacht op goedkeuring of is verborgen door de moderator.",
 
   // Escalation
   "escalation.escalate": "Naar de gemeente sturen",
@@ -184,4 +185,8 @@ export const knelpunten = {
   "escalation.refusal.self_help_under_way": "Bewoners zijn nog bezig met hun eigen maatregelen. Wacht tot die uitgevoerd zijn, of stuur het met voorrang bij acuut gevaar, met een reden.",
   "escalation.refusal.not_still_unsafe": "De maatregelen van bewoners zijn uitgevoerd. Stuur het alleen door als bewoners de plek nog onveilig vinden.",
   "escalation.refusal.fast_track_reason_too_short": "Geef bij voorrang een reden van minstens 10 tekens.",
+  "escalation.refusal.held": "Dit knelpunt wacht nog op goedkeuring. Keur het eerst goed bij Moderatie.",
+
+  // Moderation (app/domain/moderation): a held knelpunt in a list, for its reporter and project leaders.
+  "knelpunt.moderation.held": "Wacht op goedkeuring",
 } as const;

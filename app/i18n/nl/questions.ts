@@ -109,4 +109,10 @@ export const questions = {
   "question.csv.author": "naam",
   "question.csv.answer": "antwoord",
   "question.csv.answeredAt": "beantwoord op",
+  "question.csv.moderation": "moderatie",
+  "question.csv.moderation.visible": "zichtbaar",
+  "question.csv.moderation.held": "wacht op goedkeuring",
+  "question.csv.moderation.flagged": "verborgen na meldingen",
+  "question.csv.moderation.hidden": "verborgen door de moderator",
+  "question.csv.moderation.hiddenReason": "verborgen door de moderator: {reason}",
 } as const;

@@ -4,20 +4,23 @@ import { requireRole } from "~/auth/guards.server";
 import { changeRole, listAccounts } from "~/domain/accounts/accounts.server";
 import { ROLES } from "~/domain/accounts/roles";
 import { changeRoleSchema } from "~/domain/accounts/schemas";
+import { blockedAmong } from "~/domain/moderation/blocks.server";
 import { translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { parseForm } from "~/lib/forms";
 import { pageFrom } from "~/lib/pagination";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { badForm, invalid } from "~/lib/http.server";
-import { Button, ErrorSummary, Heading, PageTitle, Pagination, Paragraph, SelectField, TextField } from "~/ui/components";
+import { Badge, Button, ErrorSummary, Heading, Link, PageTitle, Pagination, Paragraph, SelectField, TextField } from "~/ui/components";
 
 export function loader({ request }: Route.LoaderArgs) {
   const { user } = requireRole(request, "beheerder");
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const page = pageFrom(url);
-  return { ...listAccounts({ q, page }), q, page, selfId: user.id };
+  const accounts = listAccounts({ q, page });
+  const blocked = blockedAmong(accounts.rows.map((row) => row.id));
+  return { ...accounts, rows: accounts.rows.map((row) => ({ ...row, blocked: blocked.has(row.id) })), q, page, selfId: user.id };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -82,6 +85,18 @@ export default function Accounts() {
                 {row.email ?? "—"}
                 {row.verified ? "" : ` (${t("accounts.unverified")})`} · {t(`role.${row.role}`)}
                 {row.organisation ? ` · ${row.organisation}` : ""}
+                {row.blocked ? (
+                  <>
+                    {" "}
+                    <Badge tone="warning">{t("audit.accounts.blocked")}</Badge>
+                  </>
+                ) : null}
+              </Paragraph>
+              <Paragraph>
+                <Link to={`/moderatie/deelnemers/${encodeURIComponent(row.id)}`}>
+                  {t("audit.accounts.blockLink")}
+                  <span className="vl-visually-hidden"> {t("audit.accounts.blockLinkFor", { name: row.displayName })}</span>
+                </Link>
               </Paragraph>
               {self ? null : (
                 <Form method="post" className="vl-role-form" noValidate>

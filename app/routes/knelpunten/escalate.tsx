@@ -11,6 +11,7 @@ import { formValues, parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { badForm, invalid } from "~/lib/http.server";
 import { Alert, Badge, Button, ButtonLink, Checkbox, ErrorSummary, Heading, Link, PageTitle, Paragraph, TextArea } from "~/ui/components";
+import { useShownTitle } from "~/ui/knelpunten/moderated-title";
 import { knelpuntStatusTone } from "~/ui/knelpunten/page-header";
 import { countText } from "~/ui/measures/measure-card";
 import knelpuntCss from "~/ui/knelpunt-page.css?url";
@@ -28,12 +29,14 @@ export function loader({ request, params }: Route.LoaderArgs) {
   const page = getKnelpuntPage(knelpuntId(params), { id: user.id, role: user.role });
   if (!page) throw data(null, { status: 404 });
   return {
-    knelpunt: { id: page.knelpunt.id, title: page.knelpunt.title, status: page.knelpunt.status },
+    // A hidden knelpunt or measure comes without its words (title ""; see titleShown).
+    knelpunt: { id: page.knelpunt.id, title: page.knelpunt.title, titleShown: page.knelpunt.moderation.shown, status: page.knelpunt.status },
     cycle: { slug: page.cycle.slug, title: page.cycle.title, phase: page.cycle.phase },
     selfHelp: page.selfHelp,
     measures: page.selfHelpMeasures.map((m) => ({
       id: m.id,
       title: m.title,
+      titleShown: m.moderation.shown,
       status: m.status,
       statusReason: m.statusReason,
       supportCount: m.supportCount,
@@ -70,6 +73,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function EscalateKnelpunt() {
   const t = useT();
   const { knelpunt, cycle, selfHelp, measures, escalate } = useLoaderData<typeof loader>();
+  const shownTitle = useShownTitle();
+  const knelpuntTitle = shownTitle("knelpunt", knelpunt.title, knelpunt.titleShown);
   const failure = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = failure?.errors ?? {};
@@ -84,13 +89,13 @@ export default function EscalateKnelpunt() {
   };
   return (
     <div className="vl-narrow vl-kp-escalate">
-      <PageTitle title={`${t("escalation.title")}: ${knelpunt.title}`} hasErrors={!!failure} />
+      <PageTitle title={`${t("escalation.title")}: ${knelpuntTitle}`} hasErrors={!!failure} />
       <p className="vl-kp-back">
         <Link to={`/knelpunten/${knelpunt.id}`}>{t("knelpuntPage.backToKnelpunt")}</Link>
       </p>
       <Heading level={1}>{t("escalation.title")}</Heading>
       <p className="vl-kp-escalate__what">
-        <strong>{knelpunt.title}</strong> <Badge tone={knelpuntStatusTone(knelpunt.status)}>{t(knelpuntStatusMessage(knelpunt.status))}</Badge>
+        <strong>{knelpuntTitle}</strong> <Badge tone={knelpuntStatusTone(knelpunt.status)}>{t(knelpuntStatusMessage(knelpunt.status))}</Badge>
       </p>
       <ErrorSummary errors={errors} labels={labels} />
       <Paragraph lead>{t("escalation.intro")}</Paragraph>
@@ -112,7 +117,7 @@ export default function EscalateKnelpunt() {
           <ul className="vl-kp-tried">
             {measures.map((m) => (
               <li key={m.id}>
-                <Link to={`/knelpunten/${knelpunt.id}#maatregel-${m.id}`}>{m.title}</Link> — {t(measureStatusMessage(m.status))}
+                <Link to={`/knelpunten/${knelpunt.id}#maatregel-${m.id}`}>{shownTitle("measure", m.title, m.titleShown)}</Link> — {t(measureStatusMessage(m.status))}
                 <span className="vl-muted">
                   {" "}
                   ({countText(t, "support", m.supportCount)}, {countText(t, "volunteer", m.volunteerCount)})

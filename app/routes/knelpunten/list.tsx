@@ -16,13 +16,15 @@ import knelpuntenListCss from "~/ui/knelpunten-list.css?url";
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: knelpuntenListCss }];
 
 export function loader({ request, params }: Route.LoaderArgs) {
-  const viewer = getSession(request)?.user ?? null;
+  const user = getSession(request)?.user;
+  const viewer = user ? { id: user.id, role: user.role } : null;
   const cycle = getCycleBySlug(params.slug);
   if (!cycle || !canViewCycle(viewer, cycle)) throw data(null, { status: 404 });
   const url = new URL(request.url);
   const filters = listFiltersFrom(url);
   const view: ListView = url.searchParams.get("weergave") === "kaart" ? "kaart" : "lijst";
-  const query = { cycleId: cycle.id, status: filters.status, wijk: filters.wijk, sort: filters.sort };
+  // Held knelpunten (moderation) only for their reporter and project leaders.
+  const query = { cycleId: cycle.id, status: filters.status, wijk: filters.wijk, sort: filters.sort, viewer };
   const list = listKnelpunten({ ...query, page: filters.page });
 
   let map: {
@@ -34,7 +36,7 @@ export function loader({ request, params }: Route.LoaderArgs) {
   if (view === "kaart") {
     const { points, truncated } = listKnelpuntPoints(query);
     // How many of the filtered set have no point: exact when the whole set is known.
-    const counts = filters.wijk ? null : countKnelpuntenByStatus(cycle.id);
+    const counts = filters.wijk ? null : countKnelpuntenByStatus(cycle.id, viewer);
     const total =
       filters.page === 1 && !list.hasNext
         ? list.rows.length
@@ -56,7 +58,7 @@ export function loader({ request, params }: Route.LoaderArgs) {
     cycle: { slug: cycle.slug, title: cycle.title },
     filters,
     view,
-    wijken: knelpuntWijken(cycle.id),
+    wijken: knelpuntWijken(cycle.id, viewer),
     ...list,
     map,
     canReport: refusal === null,

@@ -5,6 +5,9 @@ import { getCycleBySlug } from "~/domain/cycles/cycles.server";
 import { reportKnelpunt } from "~/domain/knelpunten/knelpunten.server";
 import { reportRefusal, type Actor } from "~/domain/knelpunten/policy";
 import { knelpuntSchema } from "~/domain/knelpunten/schemas";
+import { fieldWithWords } from "~/domain/knelpunten/wording-field";
+import { contributionInput } from "~/domain/moderation/gate.server";
+import { contributionRefused, isGateRefusal } from "~/domain/moderation/refusal.server";
 import { useT } from "~/i18n";
 import { formValues, parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -37,15 +40,20 @@ export async function action({ request, params }: Route.ActionArgs) {
   formData.set("wijk", wijkFromForm(formData));
   const parsed = parseForm(knelpuntSchema, formData);
   if (!parsed.ok) return badForm(parsed);
-  const result = reportKnelpunt(user, cycle.id, parsed.data);
+  const result = reportKnelpunt(user, cycle.id, parsed.data, new Date(), contributionInput(formData));
   if (!result.ok) {
+    if (isGateRefusal(result)) {
+      const { title, description, locationText } = parsed.data;
+      return contributionRefused(result, fieldWithWords({ title, description, locationText }, "description"), formData);
+    }
     if (result.reason === "not_found") throw data(null, { status: 404 });
     if (result.reason === "phase" || result.reason === "not_resident" || result.reason === "not_signed_in") {
       throw data({ reason: result.reason }, { status: 403 });
     }
     return invalid({ [result.field ?? "form"]: result.message }, formValues(formData));
   }
-  throw redirectWithFlash(`/knelpunten/${result.id}`, { key: "knelpunt.reported" });
+  // Held (wording check or screening): only the reporter sees it, with the notice, until a project leader decides.
+  throw redirectWithFlash(`/knelpunten/${result.id}`, { key: result.held ? "moderation.flash.held" : "knelpunt.reported" });
 }
 
 export default function NewKnelpunt() {
@@ -63,7 +71,7 @@ export default function NewKnelpunt() {
         {t("knelpuntList.new.intro")}
       </Paragraph>
       <ConductReminder />
-      <ReportForm wijken={cycle.wijken} values={result?.values} errors={result?.errors} />
+      <ReportForm wijken={cycle.wijken} values={result?.values} errors={result?.errors} failure={result} />
     </div>
   );
 }

@@ -3,27 +3,31 @@ import type { Route } from "./+types/show";
 import { requireUser } from "~/auth/guards.server";
 import { getSession } from "~/auth/session.server";
 import { phaseAllows } from "~/domain/cycles/policy";
-import { getKnelpuntPage, resolveKnelpunt, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
+import { getKnelpuntPage, knelpuntListedFor, resolveKnelpunt, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
 import { resolveSchema } from "~/domain/knelpunten/schemas";
+import { fieldWithWords } from "~/domain/knelpunten/wording-field";
 import { proposeMeasure } from "~/domain/measures/measures.server";
 import { measureSchema } from "~/domain/measures/schemas";
 import { createReaction, listReactions } from "~/domain/reactions/reactions.server";
 import { reactionSchema } from "~/domain/reactions/schemas";
+import { contributionInput } from "~/domain/moderation/gate.server";
+import { contributionRefused, isGateRefusal } from "~/domain/moderation/refusal.server";
 import { resolveReactionTarget } from "~/domain/reactions/targets.server";
 import { getRatingsSection } from "~/domain/ratings/ratings.server";
 import { isFollowing } from "~/domain/notifications/notifications.server";
 import { FollowBox } from "~/ui/notifications/follow-button";
 import { useT, type MessageKey } from "~/i18n";
-import { formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
+import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { badForm, invalid } from "~/lib/http.server";
+import { badForm, invalid, type ActionFailure } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { ErrorSummary, Heading, Link, PageTitle, Paragraph } from "~/ui/components";
 import { KnelpuntDescription, KnelpuntHeader } from "~/ui/knelpunten/page-header";
 import { LeaderBox, RESOLVE_EXPLANATION_ID } from "~/ui/knelpunten/page-leader";
 import { KnelpuntTimeline } from "~/ui/knelpunten/page-timeline";
 import { MeasureList, supportFetcherKey } from "~/ui/measures/measure-card";
-import { ProposeMeasureForm, proposeFieldIds } from "~/ui/measures/propose-form";
+import { ProposeMeasureForm, isProposeFailure, proposeFieldIds } from "~/ui/measures/propose-form";
+import { useShownTitle } from "~/ui/knelpunten/moderated-title";
 import { Reactions } from "~/ui/reactions";
 import { RatingsSection } from "~/ui/ratings/ratings-section";
 import knelpuntCss from "~/ui/knelpunt-page.css?url";
@@ -70,7 +74,9 @@ export function loader({ request, params }: Route.LoaderArgs) {
 /**
  * On the page itself: proposing a measure (intent "propose", with its kind),
  * calling the knelpunt solved ("resolve") and reacting ("react"). Supports,
- * volunteering and a measure's progress go to /maatregelen/:id.
+ * volunteering and a measure's progress go to /maatregelen/:id. Proposals
+ * and reactions pass the moderation gate: a refusal comes back to its form
+ * (`values.formId` is the intent), a held text is saved with a flash saying so.
  */
 export async function action({ request, params }: Route.ActionArgs) {
   const id = knelpuntId(params);
@@ -82,13 +88,19 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent === "propose") {
     const parsed = parseForm(measureSchema, formData);
     if (!parsed.ok) return badForm(parsed);
-    const result = proposeMeasure(actor, id, parsed.data);
+    const result = proposeMeasure(actor, id, parsed.data, new Date(), contributionInput(formData));
     if (!result.ok) {
+      if (isGateRefusal(result)) {
+        const { title, description } = parsed.data;
+        return contributionRefused(result, fieldWithWords({ title, description }, "description"), formData);
+      }
       if (result.reason === "not_found") throw data(null, { status: 404 });
       if (result.reason === "not_resident" || result.reason === "not_signed_in") throw data(null, { status: 403 });
       return invalid({ form: result.message }, formValues(formData));
     }
-    throw redirectWithFlash(`/knelpunten/${id}#maatregel-${result.id}`, { key: "knelpuntPage.flash.proposed" });
+    throw redirectWithFlash(`/knelpunten/${id}#maatregel-${result.id}`, {
+      key: result.held ? "moderation.flash.held" : "knelpuntPage.flash.proposed",
+    });
   }
 
   if (intent === "resolve") {
@@ -104,31 +116,40 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 
   if (intent === "react") {
+    // A knelpunt held for someone else is not there for them (nor to react on).
+    if (!knelpuntListedFor(actor, id)) throw data(null, { status: 404 });
     const parsed = parseForm(reactionSchema, formData);
     if (!parsed.ok) return badForm(parsed);
-    const result = createReaction(actor, { type: "knelpunt", id }, parsed.data.body);
+    const result = createReaction(actor, { type: "knelpunt", id }, parsed.data.body, new Date(), contributionInput(formData));
     if (!result.ok) {
       if (result.reason === "not_found") throw data(null, { status: 404 });
       if (result.reason === "blocked") throw data(null, { status: 403 });
+      if (isGateRefusal(result)) return contributionRefused(result, "body", formData);
       return invalid({ body: result.message ?? "reaction.error.closed" }, formValues(formData));
     }
-    throw redirectWithFlash(`/knelpunten/${id}#reacties`, { key: "knelpuntPage.flash.reacted" });
+    throw redirectWithFlash(`/knelpunten/${id}#${result.held ? `reactie-${result.id}` : "reacties"}`, {
+      key: result.held ? "moderation.flash.held" : "knelpuntPage.flash.reacted",
+    });
   }
 
   throw data(null, { status: 400 });
 }
 
 /** Where each failing field is, for the error summary at the top. */
-function errorTargets(failure: FormFailure | undefined): { errors: FieldErrors; labels: Record<string, string>; fieldIds: Record<string, string> } | null {
+function errorTargets(failure: ActionFailure | undefined): { errors: FieldErrors; fieldIds: Record<string, string> } | null {
   if (!failure) return null;
-  const kind = failure.values.kind === "overheid" ? "overheid" : "zelf";
-  if (failure.values.formId === "resolve") return { errors: failure.errors, labels: {}, fieldIds: { explanation: RESOLVE_EXPLANATION_ID } };
-  if ("body" in failure.errors) return { errors: failure.errors, labels: {}, fieldIds: { body: "field-body" } };
-  return { errors: failure.errors, labels: {}, fieldIds: proposeFieldIds(kind) };
+  const formId = failure.values.formId;
+  if (formId === "resolve") return { errors: failure.errors, fieldIds: { explanation: RESOLVE_EXPLANATION_ID } };
+  if (formId === "react" || "body" in failure.errors) {
+    return { errors: failure.errors, fieldIds: { body: "field-body", acceptCode: "reaction-acceptCode" } };
+  }
+  const kind = isProposeFailure(failure, "overheid") ? "overheid" : "zelf";
+  return { errors: failure.errors, fieldIds: proposeFieldIds(kind) };
 }
 
 export default function KnelpuntPageRoute() {
   const t = useT();
+  const shownTitle = useShownTitle();
   const signedIn = !!useRootData()?.user;
   const { page, reactions, moreReactions, canReact, openForReactions, viewerIsLeader, ratings, following } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
@@ -141,8 +162,10 @@ export default function KnelpuntPageRoute() {
 
   return (
     <div className="vl-kp-page">
-      <PageTitle title={knelpunt.title} hasErrors={!!failure} />
-      {summary ? <ErrorSummary errors={summary.errors} fieldIds={summary.fieldIds} vars={failure?.vars} /> : null}
+      <PageTitle title={shownTitle("knelpunt", knelpunt.title, knelpunt.moderation.shown)} hasErrors={!!failure} />
+      {summary ? (
+        <ErrorSummary errors={summary.errors} fieldIds={summary.fieldIds} labels={{ acceptCode: t("moderation.code.label") }} vars={failure?.vars} />
+      ) : null}
       <article aria-labelledby="knelpunt-title">
         <KnelpuntHeader page={page} />
         <FollowBox knelpuntId={knelpunt.id} following={following} signedIn={signedIn} />
@@ -205,7 +228,9 @@ export default function KnelpuntPageRoute() {
         openForReactions={openForReactions}
         loginHref={`/inloggen?redirectTo=${encodeURIComponent(`/knelpunten/${knelpunt.id}#reacties`)}`}
         error={failure?.errors?.body}
+        errorVars={failure?.vars}
         typed={failure?.values?.body}
+        failure={failure?.values?.formId === "react" ? failure : null}
       />
     </div>
   );

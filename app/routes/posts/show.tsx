@@ -4,6 +4,8 @@ import { requireUser } from "~/auth/guards.server";
 import { getSession } from "~/auth/session.server";
 import { getPostPage, reactToPost } from "~/domain/posts/posts.server";
 import { reactionSchema } from "~/domain/reactions/schemas";
+import { contributionInput } from "~/domain/moderation/gate.server";
+import { contributionRefused, isGateRefusal } from "~/domain/moderation/refusal.server";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { formValues, parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -37,13 +39,16 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (formData.get("intent") !== "react") throw data(null, { status: 400 });
   const parsed = parseForm(reactionSchema, formData);
   if (!parsed.ok) return badForm(parsed);
-  const result = reactToPost(user, params.slug, parsed.data.body);
+  const result = reactToPost(user, params.slug, parsed.data.body, new Date(), contributionInput(formData));
   if (!result.ok) {
     if (result.reason === "not_found") throw data(null, { status: 404 });
     if (result.reason === "blocked") throw data(null, { status: 403 });
+    if (isGateRefusal(result)) return contributionRefused(result, "body", formData);
     return invalid({ body: result.message ?? "reaction.error.closed" }, formValues(formData));
   }
-  throw redirectWithFlash(`/berichten/${params.slug}#reacties`, { key: "reaction.flash.created" });
+  throw redirectWithFlash(`/berichten/${params.slug}#${result.held ? `reactie-${result.id}` : "reacties"}`, {
+    key: result.held ? "moderation.flash.held" : "reaction.flash.created",
+  });
 }
 
 export default function PostPage() {
@@ -56,7 +61,12 @@ export default function PostPage() {
   return (
     <div className="vl-post-page">
       <PageTitle title={post.title} hasErrors={!!result} />
-      <ErrorSummary errors={result?.errors} labels={{ body: t("reaction.field.body") }} vars={result?.vars} />
+      <ErrorSummary
+        errors={result?.errors}
+        labels={{ body: t("reaction.field.body") }}
+        vars={result?.vars}
+        fieldIds={{ acceptCode: "reaction-acceptCode" }}
+      />
       <article className="vl-post" aria-labelledby="post-title">
         <header className="vl-post__header">
           <p className="vl-post__back">
@@ -113,7 +123,9 @@ export default function PostPage() {
         openForReactions={openForReactions}
         loginHref={`/inloggen?redirectTo=${encodeURIComponent(`/berichten/${post.slug}#reacties`)}`}
         error={result?.errors?.body}
+        errorVars={result?.vars}
         typed={result?.values?.body}
+        failure={result}
       />
     </div>
   );

@@ -5,6 +5,8 @@ import { requireUser } from "~/auth/guards.server";
 import { getSession } from "~/auth/session.server";
 import { answerQuestion, getQuestionPage, setQuestionStatus } from "~/domain/questions/questions.server";
 import { parseAnswerForm, statusSchema } from "~/domain/questions/schemas";
+import { contributionInput } from "~/domain/moderation/gate.server";
+import { contributionRefused, isGateRefusal } from "~/domain/moderation/refusal.server";
 import { useT } from "~/i18n";
 import { parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -46,16 +48,18 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent === "answer") {
     const parsed = parseAnswerForm(formData);
     if (!parsed.ok) return badForm({ ...parsed, values: { ...parsed.values, questionId: String(id) } });
-    const result = answerQuestion(viewer, id, parsed.data);
+    const result = answerQuestion(viewer, id, parsed.data, new Date(), contributionInput(formData));
     if (!result.ok) {
+      // The form comes back (to the fetcher, or this page without JavaScript) with what was typed.
+      const typed = { questionId: String(id), text: parsed.data.text, options: parsed.data.optionIds.join(",") };
+      if (isGateRefusal(result)) return contributionRefused(result, "text", formData, typed);
       if (result.reason === "not_found") throw data(null, { status: 404 });
       if (result.reason === "not_resident" || result.reason === "not_signed_in") throw data(null, { status: 403 });
-      return invalid(
-        { [result.field]: result.message },
-        { questionId: String(id), text: parsed.data.text, options: parsed.data.optionIds.join(",") },
-      );
+      return invalid({ [result.field]: result.message }, typed);
     }
-    throw redirectWithFlash(redirectTo, { key: result.changed ? "question.flash.changed" : "question.flash.answered" });
+    throw redirectWithFlash(redirectTo, {
+      key: result.held ? "moderation.flash.held" : result.changed ? "question.flash.changed" : "question.flash.answered",
+    });
   }
 
   const parsed = parseForm(statusSchema, formData);

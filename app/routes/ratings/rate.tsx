@@ -73,7 +73,7 @@ export default function RatingFailed() {
     <div className="vl-narrow">
       <PageTitle title={t("rating.failedTitle")} hasErrors />
       <Heading level={1}>{t("rating.failedTitle")}</Heading>
-      <Paragraph>{knelpunt.title}</Paragraph>
+      <Paragraph>{knelpunt.title ?? t("moderation.hiddenTitle", { kind: t("moderation.kind.knelpunt") })}</Paragraph>
       <ErrorSummary errors={failure?.errors} fieldIds={{ score: `${RATING_FIELD_ID}-1` }} />
       <PlainRatingForm knelpuntId={knelpunt.id} error={failure?.errors.score ?? failure?.errors.form} />
       <ButtonLink to={`/knelpunten/${knelpunt.id}#${RATINGS_ANCHOR}`} variant="secondary">

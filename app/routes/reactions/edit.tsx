@@ -3,6 +3,9 @@ import type { Route } from "./+types/edit";
 import { requireUser } from "~/auth/guards.server";
 import { deleteReaction, editReaction, getOwnReaction } from "~/domain/reactions/reactions.server";
 import { reactionEditSchema } from "~/domain/reactions/schemas";
+import { contributionInput } from "~/domain/moderation/gate.server";
+import { contributionRefused, isGateRefusal } from "~/domain/moderation/refusal.server";
+import { CodeOfConductField, PostAnyway } from "~/ui/moderation/contribution-fields";
 import { useT } from "~/i18n";
 import { formValues, parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -40,13 +43,14 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!result.ok) refuse(result.reason);
     throw redirectWithFlash(`${result.href}#reacties`, { key: "reaction.flash.deleted" });
   }
-  const result = editReaction(user, id, parsed.data.body);
+  const result = editReaction(user, id, parsed.data.body, new Date(), contributionInput(formData));
   if (!result.ok) {
     if (result.reason === "not_found" || result.reason === "forbidden") refuse(result.reason);
     if (result.reason === "blocked") refuse("forbidden");
+    if (isGateRefusal(result)) return contributionRefused(result, "body", formData);
     return invalid({ body: result.message ?? "reaction.error.closed" }, formValues(formData));
   }
-  throw redirectWithFlash(`${result.href}#reactie-${id}`, { key: "reaction.flash.edited" });
+  throw redirectWithFlash(`${result.href}#reactie-${id}`, { key: result.held ? "moderation.flash.held" : "reaction.flash.edited" });
 }
 
 export default function EditReaction() {
@@ -60,9 +64,9 @@ export default function EditReaction() {
       <PageTitle title={t("reaction.editTitle")} hasErrors={!!result} />
       <Heading level={1}>{t("reaction.editTitle")}</Heading>
       <Paragraph>
-        {t("reaction.editIntro")}: <Link to={reaction.href}>{reaction.targetTitle}</Link>
+        {t("reaction.editIntro")}: <Link to={reaction.href}>{reaction.targetTitle ?? t("moderation.hiddenTitle", { kind: t("moderation.kind.knelpunt") })}</Link>
       </Paragraph>
-      <ErrorSummary errors={errors} labels={{ body: t("reaction.field.body") }} />
+      <ErrorSummary errors={errors} labels={{ body: t("reaction.field.body") }} vars={result?.vars} fieldIds={{ acceptCode: "reaction-edit-acceptCode" }} />
       {reaction.open ? (
         <Form method="post" className="vl-form" noValidate>
           <input type="hidden" name="intent" value="edit" />
@@ -75,13 +79,16 @@ export default function EditReaction() {
             aria-required="true"
             defaultValue={result?.values?.body ?? reaction.body}
             error={errors.body}
+            errorVars={result?.vars}
           />
+          <CodeOfConductField idPrefix="reaction-edit" failure={result} />
           <div className="vl-button-group">
             <Button type="submit" disabled={busy} aria-disabled={busy || undefined}>
               {t("reaction.save")}
             </Button>
             <Link to={`${reaction.href}#reactie-${reaction.id}`}>{t("reaction.back")}</Link>
           </div>
+          <PostAnyway idPrefix="reaction-edit" failure={result} busy={busy} />
         </Form>
       ) : (
         <>

@@ -29,6 +29,8 @@ export function loader({ request, params }: Route.LoaderArgs) {
     answerDate: t("report.csv.answerDate"),
     answerDays: t("report.csv.answerDays"),
     answerBy: t("report.csv.answerBy"),
+    // For a knelpunt hidden by moderation (the report has no title for it).
+    hiddenTitle: translate(locale, "moderation.hiddenTitle", { kind: t("moderation.kind.knelpunt") }),
   };
   for (const status of KNELPUNT_STATUSES) labels[`status.${status}`] = t(`knelpunt.status.${status}`);
   return new Response(reportCsv(cycle, cycleReport(cycle), labels), {

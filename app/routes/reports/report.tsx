@@ -4,6 +4,7 @@ import { cycleReport } from "~/domain/reports/report.server";
 import { KNELPUNT_STATUSES } from "~/domain/knelpunten/statuses";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { Alert, Heading, Link, PageTitle, Paragraph } from "~/ui/components";
+import { useShownTitle } from "~/ui/knelpunten/moderated-title";
 import { reportCycle } from "./load.server";
 
 export function loader({ request, params }: Route.LoaderArgs) {
@@ -22,6 +23,8 @@ export default function ReportPage() {
   const t = useT();
   const locale = useLocale();
   const { cycle, report } = useLoaderData<typeof loader>();
+  // A knelpunt hidden by moderation comes without its title (null).
+  const shownTitle = useShownTitle();
   const figures: Array<[string, string | number]> = [
     [t("report.participants"), report.participants],
     [t("report.knelpunten"), report.knelpunten],
@@ -86,7 +89,7 @@ export default function ReportPage() {
         <ul className="vl-link-list">
           {report.answers.map((answer) => (
             <li key={answer.knelpuntId}>
-              <Link to={`/knelpunten/${answer.knelpuntId}`}>{answer.title}</Link>: <strong>{t(`knelpunt.status.${answer.status}`)}</strong>,{" "}
+              <Link to={`/knelpunten/${answer.knelpuntId}`}>{shownTitle("knelpunt", answer.title ?? "", answer.title !== null)}</Link>: <strong>{t(`knelpunt.status.${answer.status}`)}</strong>,{" "}
               {formatDate(locale, answer.answeredAt)}
               {answer.daysToAnswer !== null ? ` (${t("report.answerDays", { days: answer.daysToAnswer })})` : ""}
               {answer.officialName ? ` ${t("report.answerBy", { name: [answer.officialName, answer.organisation].filter(Boolean).join(", ") })}` : ""}

@@ -5,6 +5,7 @@ import { listPublicAnswers } from "~/domain/review/review.server";
 import { formatDateTime, useLocale, useT } from "~/i18n";
 import { pageFrom } from "~/lib/pagination";
 import { Heading, Link, PageTitle, Pagination, Paragraph } from "~/ui/components";
+import { useShownTitle } from "~/ui/knelpunten/moderated-title";
 import { OfficialAnswer } from "~/ui/review/answer";
 import reviewCss from "~/ui/review.css?url";
 
@@ -18,6 +19,7 @@ export function loader({ request }: Route.LoaderArgs) {
 
 export default function PublicAnswers() {
   const t = useT();
+  const shownTitle = useShownTitle();
   const locale = useLocale();
   const { rows, page, hasNext } = useLoaderData<typeof loader>();
   return (
@@ -41,7 +43,7 @@ export default function PublicAnswers() {
             <li key={row.id}>
               <article aria-labelledby={`antwoord-${row.id}`}>
                 <Heading level={2} id={`antwoord-${row.id}`} className="vl-rv-answer-list__title">
-                  <Link to={`/knelpunten/${row.knelpunt.id}`}>{row.knelpunt.title}</Link>
+                  <Link to={`/knelpunten/${row.knelpunt.id}`}>{shownTitle("knelpunt", row.knelpunt.title, row.knelpunt.titleShown)}</Link>
                 </Heading>
                 <p className="vl-muted">
                   <time dateTime={new Date(row.createdAt).toISOString()}>{formatDateTime(locale, row.createdAt)}</time>

@@ -12,6 +12,7 @@ import { badForm, invalid } from "~/lib/http.server";
 import { Alert, Heading, Link, PageTitle, Paragraph } from "~/ui/components";
 import { KnelpuntTimeline } from "~/ui/knelpunten/page-timeline";
 import { AnswerForm } from "~/ui/review/answer-form";
+import { useShownTitle } from "~/ui/knelpunten/moderated-title";
 import { EscalationSection, GovernmentSection, RatingsSection, ReportSection, SelfHelpSection } from "~/ui/review/history";
 import knelpuntCss from "~/ui/knelpunt-page.css?url";
 import postsCss from "~/ui/posts.css?url";
@@ -73,15 +74,16 @@ export default function ReviewKnelpunt() {
   const { review, prefill, selectedTemplate, organisation, today } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { knelpunt } = review.page;
+  const title = useShownTitle()("knelpunt", knelpunt.title, knelpunt.moderation.shown);
   const answered = review.page.timeline.some((entry) => entry.fromStatus !== null && isAnswerDecision(entry.toStatus));
   return (
     <div className="vl-rv-page">
-      <PageTitle title={t("review.page.title", { title: knelpunt.title })} hasErrors={!!failure} />
+      <PageTitle title={t("review.page.title", { title })} hasErrors={!!failure} />
       <p className="vl-rv-links">
         <Link to="/beoordelen">{t("review.page.back")}</Link>
         <Link to={`/knelpunten/${knelpunt.id}`}>{t("review.page.public")}</Link>
       </p>
-      <Heading level={1}>{knelpunt.title}</Heading>
+      <Heading level={1}>{title}</Heading>
       {knelpunt.escalatedAt && review.daysWaited !== null && knelpunt.status === "geescaleerd" ? (
         <Paragraph lead>
           {t("review.page.waited", {

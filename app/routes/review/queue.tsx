@@ -7,6 +7,7 @@ import { listReviewQueue, reviewFilterOptions } from "~/domain/review/review.ser
 import { formatDate, useLocale, useT } from "~/i18n";
 import { pageFrom } from "~/lib/pagination";
 import { Badge, Button, Heading, Link, PageTitle, Pagination, Paragraph, SelectField } from "~/ui/components";
+import { useShownTitle } from "~/ui/knelpunten/moderated-title";
 import { knelpuntStatusTone } from "~/ui/knelpunten/page-header";
 import { listHref } from "~/ui/knelpunten/list-filters";
 import reviewCss from "~/ui/review.css?url";
@@ -28,6 +29,7 @@ export function loader({ request }: Route.LoaderArgs) {
 
 export default function ReviewQueue() {
   const t = useT();
+  const shownTitle = useShownTitle();
   const locale = useLocale();
   const { filters, options, rows, page, hasNext } = useLoaderData<typeof loader>();
   const params = (p: number) => ({
@@ -104,7 +106,7 @@ export default function ReviewQueue() {
             {rows.map((row) => (
               <li key={row.id} className="vl-rv-item">
                 <Heading level={3} className="vl-rv-item__title">
-                  <Link to={`/beoordelen/${row.id}`}>{row.title}</Link>
+                  <Link to={`/beoordelen/${row.id}`}>{shownTitle("knelpunt", row.title, row.titleShown)}</Link>
                 </Heading>
                 <p className="vl-rv-item__badges">
                   {waiting ? (

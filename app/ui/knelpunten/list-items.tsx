@@ -1,11 +1,16 @@
 /**
  * The knelpunten of a cycle as a list: title (link to the knelpunt page),
  * status, wijk, place, support and date. Used on the list and map views.
+ * Moderation: a held knelpunt (listed only for its reporter and project
+ * leaders) says it waits for approval; a hidden or flagged one is listed as
+ * "Verborgen knelpunt", without its place.
  */
 import type { KnelpuntStatus } from "~/domain/knelpunten/policy";
 import { knelpuntStatusMessage } from "~/domain/knelpunten/messages";
+import type { ModeratedView } from "~/domain/moderation/view";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { Badge, Heading, Link } from "~/ui/components";
+import { useShownTitle } from "./moderated-title";
 
 export type KnelpuntListRow = {
   id: number;
@@ -16,6 +21,7 @@ export type KnelpuntListRow = {
   hasPoint: boolean;
   supportCount: number;
   createdAt: Date;
+  moderation: ModeratedView;
 };
 
 const STATUS_TONE: Record<KnelpuntStatus, "neutral" | "info" | "ok" | "warning"> = {
@@ -37,16 +43,18 @@ export function KnelpuntStatusBadge({ status }: { status: KnelpuntStatus }) {
 export function KnelpuntListItems({ rows, showMapState = false }: { rows: KnelpuntListRow[]; showMapState?: boolean }) {
   const t = useT();
   const locale = useLocale();
+  const shownTitle = useShownTitle();
   return (
     <ul className="vl-kl-list">
       {rows.map((row) => (
         <li key={row.id} className="vl-kl-item">
           <article aria-labelledby={`knelpunt-${row.id}`}>
             <Heading level={3} className="vl-kl-item__title" id={`knelpunt-${row.id}`}>
-              <Link to={`/knelpunten/${row.id}`}>{row.title}</Link>
+              <Link to={`/knelpunten/${row.id}`}>{shownTitle("knelpunt", row.title, row.moderation.shown)}</Link>
             </Heading>
             <p className="vl-kl-item__status">
               <KnelpuntStatusBadge status={row.status} />
+              {row.moderation.state === "held" ? <Badge tone="warning">{t("knelpunt.moderation.held")}</Badge> : null}
               {showMapState ? (
                 <span className="vl-kl-item__map">{t(row.hasPoint ? "knelpuntList.item.onMap" : "knelpuntList.item.notOnMap")}</span>
               ) : null}
@@ -56,10 +64,12 @@ export function KnelpuntListItems({ rows, showMapState = false }: { rows: Knelpu
                 <dt>{t("knelpuntList.item.wijk")}</dt>
                 <dd>{row.wijk}</dd>
               </div>
-              <div>
-                <dt>{t("knelpuntList.item.location")}</dt>
-                <dd>{row.locationText}</dd>
-              </div>
+              {row.moderation.shown ? (
+                <div>
+                  <dt>{t("knelpuntList.item.location")}</dt>
+                  <dd>{row.locationText}</dd>
+                </div>
+              ) : null}
             </dl>
             <p className="vl-kl-item__meta">
               <span>

@@ -9,8 +9,10 @@ import { Form, useNavigation } from "react-router";
 import { KNELPUNT_LIMITS as L } from "~/domain/knelpunten/policy";
 import { useT, type MessageKey } from "~/i18n";
 import type { FieldErrors } from "~/lib/forms";
+import type { ActionFailure } from "~/lib/http.server";
 import { Button, ErrorSummary, Heading, Link, Paragraph, SelectField, TextArea, TextField } from "~/ui/components";
 import { LocationPicker } from "~/ui/map/map";
+import { CodeOfConductField, PostAnyway } from "~/ui/moderation/contribution-fields";
 import { useHydrated } from "~/ui/use-hydrated";
 
 /** The select's value for "a wijk that is not in the list". */
@@ -40,15 +42,21 @@ function pointFrom(values: ReportFormValues): { lat: number; lng: number } | nul
   return { lat, lng };
 }
 
+/** The id prefix of the moderation fields (code of conduct, "post anyway") on the report form. */
+export const REPORT_ID_PREFIX = "report";
+
 export function ReportForm({
   wijken,
   values = {},
   errors = {},
+  failure,
 }: {
   /** The cycle's own wijken (may be empty: then the wijk is a text field). */
   wijken: string[];
   values?: ReportFormValues;
   errors?: FieldErrors;
+  /** The refused report: the code of conduct box, the wording check's words and "post anyway". */
+  failure?: ActionFailure | null;
 }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
@@ -67,12 +75,25 @@ export function ReportForm({
     locationText: t("knelpuntList.field.location"),
     lat: t("knelpuntList.field.pointTitle"),
     lng: t("knelpuntList.field.pointTitle"),
+    acceptCode: t("moderation.code.label"),
   };
+  // The wording check's message names the words it found.
+  const vars = failure?.vars;
   const wijkFieldId = !withSelect ? "field-wijk" : wijkErrorAtOther ? "field-wijkAnders" : "field-wijkKeuze";
 
   return (
     <>
-      <ErrorSummary errors={errors} labels={labels} fieldIds={{ wijk: wijkFieldId, lat: hydrated ? "field-point" : "field-lat", lng: hydrated ? "field-point" : "field-lat" }} />
+      <ErrorSummary
+        errors={errors}
+        labels={labels}
+        vars={vars}
+        fieldIds={{
+          wijk: wijkFieldId,
+          lat: hydrated ? "field-point" : "field-lat",
+          lng: hydrated ? "field-point" : "field-lat",
+          acceptCode: `${REPORT_ID_PREFIX}-acceptCode`,
+        }}
+      />
       <Form method="post" className="vl-form vl-kl-report" noValidate>
         <TextField
           name="title"
@@ -82,6 +103,7 @@ export function ReportForm({
           maxLength={L.titleMax}
           defaultValue={values.title}
           error={errors.title}
+          errorVars={vars}
         />
         <TextArea
           name="description"
@@ -96,6 +118,7 @@ export function ReportForm({
           maxLength={L.descriptionMax}
           defaultValue={values.description}
           error={errors.description}
+          errorVars={vars}
         />
         {withSelect ? (
           <>
@@ -143,6 +166,7 @@ export function ReportForm({
           maxLength={L.locationMax}
           defaultValue={values.locationText}
           error={errors.locationText}
+          errorVars={vars}
         />
         <div id="field-point" className="vl-kl-point" tabIndex={-1}>
           {/* Without JavaScript the message stands at the coordinate fields below. */}
@@ -174,11 +198,13 @@ export function ReportForm({
           </noscript>
           <LocationPicker defaultValue={pointFrom(values)} />
         </div>
+        <CodeOfConductField idPrefix={REPORT_ID_PREFIX} failure={failure} />
         <div>
           <Button type="submit" disabled={busy}>
             {t("knelpunt.submit")}
           </Button>
         </div>
+        <PostAnyway idPrefix={REPORT_ID_PREFIX} failure={failure} busy={busy} />
       </Form>
     </>
   );

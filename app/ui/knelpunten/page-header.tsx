@@ -2,6 +2,11 @@
  * The top of the knelpunt page: title, status, facts (cycle, wijk, place,
  * reporter and date), the description and the point on the map (the place's
  * text is always there, map or not).
+ *
+ * Moderation: a held knelpunt (only its reporter and project leaders get it)
+ * shows the notice above its description; a hidden or flagged one shows
+ * "Verborgen knelpunt" as its title and the notice in place of its
+ * description, place and point (the loader sent none of its words).
  */
 import type { KnelpuntPage } from "~/domain/knelpunten/knelpunten.server";
 import { knelpuntStatusMessage } from "~/domain/knelpunten/messages";
@@ -9,6 +14,8 @@ import type { KnelpuntStatus } from "~/domain/knelpunten/policy";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { Badge, Heading, Link, Paragraph, RichText } from "~/ui/components";
 import { PointsMap } from "~/ui/map/map";
+import { FlagLink, ModeratedText } from "~/ui/moderation/moderated-text";
+import { useShownTitle } from "./moderated-title";
 
 export function knelpuntStatusTone(status: KnelpuntStatus): "neutral" | "info" | "ok" | "warning" {
   switch (status) {
@@ -30,6 +37,7 @@ export function knelpuntStatusTone(status: KnelpuntStatus): "neutral" | "info" |
 export function KnelpuntHeader({ page }: { page: Pick<KnelpuntPage, "knelpunt" | "cycle" | "reporterName"> }) {
   const t = useT();
   const locale = useLocale();
+  const shownTitle = useShownTitle();
   const { knelpunt, cycle } = page;
   const status = t(knelpuntStatusMessage(knelpunt.status));
   return (
@@ -38,7 +46,7 @@ export function KnelpuntHeader({ page }: { page: Pick<KnelpuntPage, "knelpunt" |
         <Link to={`/rondes/${cycle.slug}/knelpunten`}>{t("knelpuntPage.backToList")}</Link>
       </p>
       <Heading level={1} id="knelpunt-title" className="vl-kp-title">
-        {knelpunt.title}
+        {shownTitle("knelpunt", knelpunt.title, knelpunt.moderation.shown)}
       </Heading>
       <p className="vl-kp-status">
         <Badge tone={knelpuntStatusTone(knelpunt.status)}>{status}</Badge>
@@ -52,8 +60,12 @@ export function KnelpuntHeader({ page }: { page: Pick<KnelpuntPage, "knelpunt" |
         </dd>
         <dt>{t("knelpuntPage.wijk")}</dt>
         <dd>{knelpunt.wijk}</dd>
-        <dt>{t("knelpuntPage.location")}</dt>
-        <dd>{knelpunt.locationText}</dd>
+        {knelpunt.moderation.shown ? (
+          <>
+            <dt>{t("knelpuntPage.location")}</dt>
+            <dd>{knelpunt.locationText}</dd>
+          </>
+        ) : null}
         <dt>{t("knelpuntPage.reporter")}</dt>
         <dd>
           {t("knelpuntPage.reporterOn", {
@@ -75,18 +87,27 @@ export function KnelpuntDescription({ page }: { page: Pick<KnelpuntPage, "knelpu
         <Heading level={2} id="beschrijving-title">
           {t("knelpuntPage.descriptionTitle")}
         </Heading>
-        <RichText html={knelpunt.descriptionHtml} />
+        <ModeratedText view={knelpunt.moderation}>
+          <RichText html={knelpunt.descriptionHtml} />
+        </ModeratedText>
+        {knelpunt.moderation.flaggable ? (
+          <p className="vl-kp-flag">
+            <FlagLink type="knelpunt" id={knelpunt.id} />
+          </p>
+        ) : null}
       </section>
-      <section className="vl-section vl-kp-map" aria-labelledby="kaart-title">
-        <Heading level={2} id="kaart-title">
-          {t("knelpuntPage.mapTitle")}
-        </Heading>
-        {knelpunt.lat !== null && knelpunt.lng !== null ? (
-          <PointsMap points={[{ id: knelpunt.id, lat: knelpunt.lat, lng: knelpunt.lng, title: knelpunt.title, href: `/knelpunten/${knelpunt.id}` }]} />
-        ) : (
-          <Paragraph className="vl-muted">{t("knelpuntPage.noPoint")}</Paragraph>
-        )}
-      </section>
+      {knelpunt.moderation.shown ? (
+        <section className="vl-section vl-kp-map" aria-labelledby="kaart-title">
+          <Heading level={2} id="kaart-title">
+            {t("knelpuntPage.mapTitle")}
+          </Heading>
+          {knelpunt.lat !== null && knelpunt.lng !== null ? (
+            <PointsMap points={[{ id: knelpunt.id, lat: knelpunt.lat, lng: knelpunt.lng, title: knelpunt.title, href: `/knelpunten/${knelpunt.id}` }]} />
+          ) : (
+            <Paragraph className="vl-muted">{t("knelpuntPage.noPoint")}</Paragraph>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -12,11 +12,13 @@ import { formatDateTime, useLocale, useT } from "~/i18n";
 import { Heading, RichText } from "~/ui/components";
 import { measureAnchor } from "~/ui/measures/measure-card";
 import { PromiseFacts } from "~/ui/review/answer";
+import { useShownTitle } from "./moderated-title";
 import reviewCss from "~/ui/review.css?url";
 
 export function KnelpuntTimeline({ entries }: { entries: KnelpuntTimelineEntry[] }) {
   const t = useT();
   const locale = useLocale();
+  const shownTitle = useShownTitle();
   const hasAnswers = entries.some((entry) => entry.fromStatus !== null && isAnswerDecision(entry.toStatus));
   return (
     <section className="vl-section vl-kp-timeline" aria-labelledby="tijdlijn-title">
@@ -49,7 +51,7 @@ export function KnelpuntTimeline({ entries }: { entries: KnelpuntTimelineEntry[]
                     .map((part, index) =>
                       part === "{title}" ? (
                         <a key={index} className="utrecht-link" href={`#${measureAnchor(entry.measure!.id)}`}>
-                          {entry.measure!.title}
+                          {shownTitle("measure", entry.measure!.title, entry.measure!.shown)}
                         </a>
                       ) : (
                         part

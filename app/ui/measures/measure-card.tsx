@@ -8,6 +8,11 @@
  * through a fetcher: the count and the button change at once (optimistic,
  * from fetcher.formData), the server's answer then takes over, and the change
  * is announced in a polite live region; a refusal is shown next to the button.
+ *
+ * Moderation: a held measure (only its author and project leaders get it)
+ * shows the notice above its description; a hidden or flagged one shows
+ * "Verborgen maatregel" and the notice in place of its words. Others than
+ * the author can flag ("Melden") a visible measure.
  */
 import { useEffect, useState } from "react";
 import { useFetcher } from "react-router";
@@ -17,6 +22,8 @@ import { formatDate, useLocale, useT, type MessageKey, type Translate } from "~/
 import type { FieldErrors } from "~/lib/forms";
 import { Badge, Button, Heading, Paragraph, RichText, TextArea } from "~/ui/components";
 import { useHydrated } from "~/ui/use-hydrated";
+import { useShownTitle } from "~/ui/knelpunten/moderated-title";
+import { FlagLink, ModeratedText } from "~/ui/moderation/moderated-text";
 
 
 /** What /maatregelen/:id answers a fetcher (a plain POST gets a redirect instead). */
@@ -112,6 +119,7 @@ export function MeasureCard({
   const t = useT();
   const locale = useLocale();
   const hydrated = useHydrated();
+  const title = useShownTitle()("measure", measure.title, measure.moderation.shown);
   const supportFetcher = useFetcher<MeasureActionData>({ key: supportFetcherKey });
   const volunteerFetcher = useFetcher<MeasureActionData>();
   const anchor = measureAnchor(measure.id);
@@ -133,7 +141,7 @@ export function MeasureCard({
   const supportBlocked = !support.active && !measure.can.support.allowed && measure.can.support.reason === "limit_reached" ? measure.can.support.message : null;
   const supportRefusal = refusalOf(supportFetcher.data, supportFetcher.state);
   const volunteerRefusal = refusalOf(volunteerFetcher.data, volunteerFetcher.state);
-  const forTitle = <span className="vl-visually-hidden"> {t("knelpuntPage.measure.for", { title: measure.title })}</span>;
+  const forTitle = <span className="vl-visually-hidden"> {t("knelpuntPage.measure.for", { title })}</span>;
   const hidden = (intent: string) => (
     <>
       <input type="hidden" name="intent" value={intent} />
@@ -153,7 +161,7 @@ export function MeasureCard({
       <article aria-labelledby={headingId}>
         <div className="vl-measure__head">
           <Heading level={3} id={headingId} className="vl-measure__title">
-            {measure.title}
+            {title}
           </Heading>
           <Badge tone={statusTone(measure.status)}>{t(measureStatusMessage(measure.status))}</Badge>
         </div>
@@ -169,7 +177,14 @@ export function MeasureCard({
             </>
           ) : null}
         </p>
-        <RichText html={measure.descriptionHtml} className="vl-measure__description" />
+        <ModeratedText view={measure.moderation}>
+          <RichText html={measure.descriptionHtml} className="vl-measure__description" />
+        </ModeratedText>
+        {measure.moderation.flaggable ? (
+          <p className="vl-measure__flag">
+            <FlagLink type="measure" id={measure.id} />
+          </p>
+        ) : null}
         {measure.status === "niet_doorgegaan" && measure.statusReason ? (
           <div className="vl-measure__reason">
             <strong>{t("knelpuntPage.measure.statusReason")}</strong> {measure.statusReason}

@@ -8,6 +8,11 @@
  * Without JavaScript the answer form is a plain POST; a refusal then shows on
  * the question page with what was typed. With JavaScript it is sent by a
  * fetcher, so a refusal shows in place on the page that embeds the card.
+ *
+ * Moderation: the answer form has the code of conduct box and, after the
+ * wording check, "Toch plaatsen" (ids per question, so several cards can
+ * share a page). The author's own answer shows whether it waits for
+ * approval or was hidden.
  */
 import { useId } from "react";
 import { Form, useFetcher, useNavigation } from "react-router";
@@ -15,6 +20,8 @@ import type { QuestionCardData } from "~/domain/questions/types";
 import { formatDate, formatDateTime, useLocale, useT, type MessageKey } from "~/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { Alert, Badge, Button, ErrorSummary, Heading, Link, Paragraph, RichText } from "~/ui/components";
+import { CodeOfConductField, PostAnyway } from "~/ui/moderation/contribution-fields";
+import { ModerationNotice } from "~/ui/moderation/moderated-text";
 import { ChoiceGroup, choiceInputId } from "./choice-group";
 import { QuestionResults } from "./question-results";
 
@@ -24,7 +31,16 @@ type Level = 1 | 2 | 3;
 export type AnswerFormFailure = {
   errors: FieldErrors;
   values: Record<string, string>;
+  /** The words the wording check found (for its message). */
+  vars?: Record<string, string | number>;
+  /** The wording check sent it back: offer "Toch plaatsen". */
+  nudge?: boolean;
 };
+
+/** The id prefix of the moderation fields of a question's answer form. */
+export function questionIdPrefix(card: Pick<QuestionCardData, "id">) {
+  return `question-${card.id}`;
+}
 
 export function questionFieldIds(card: Pick<QuestionCardData, "id" | "kind" | "options">) {
   const group = `question-${card.id}-option`;
@@ -33,6 +49,7 @@ export function questionFieldIds(card: Pick<QuestionCardData, "id" | "kind" | "o
     text: `question-${card.id}-text`,
     group,
     options: first ? choiceInputId(group, String(first.id)) : group,
+    acceptCode: `${questionIdPrefix(card)}-acceptCode`,
   };
 }
 
@@ -114,6 +131,8 @@ function AnswerForm({ card, redirectTo, failure }: { card: QuestionCardData; red
   const shown = mine(fetcher.data) ?? mine(failure);
   const errors = shown?.errors ?? {};
   const ids = questionFieldIds(card);
+  const idPrefix = questionIdPrefix(card);
+  const refused = shown ? { ok: false as const, ...shown } : null;
   const busy = fetcher.state !== "idle";
   const legend = (
     <>
@@ -132,7 +151,12 @@ function AnswerForm({ card, redirectTo, failure }: { card: QuestionCardData; red
       className="vl-form vl-question__form"
       noValidate
     >
-      <ErrorSummary errors={errors} fieldIds={{ text: ids.text, options: ids.options }} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ acceptCode: t("moderation.code.label") }}
+        vars={shown?.vars}
+        fieldIds={{ text: ids.text, options: ids.options, acceptCode: ids.acceptCode }}
+      />
       <input type="hidden" name="intent" value="answer" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       {card.myAnswer ? (
@@ -140,8 +164,9 @@ function AnswerForm({ card, redirectTo, failure }: { card: QuestionCardData; red
           {t("question.youAnswered", { date: formatDateTime(locale, card.myAnswer.answeredAt) })}
         </Paragraph>
       ) : null}
+      {card.myAnswer ? <ModerationNotice view={card.myAnswer.moderation} /> : null}
       {card.kind === "open" ? (
-        <OpenAnswerField card={card} id={ids.text} defaultValue={defaultText} error={errors.text} />
+        <OpenAnswerField card={card} id={ids.text} defaultValue={defaultText} error={errors.text} errorVars={shown?.vars} />
       ) : (
         <ChoiceGroup
           type={card.kind === "single" ? "radio" : "checkbox"}
@@ -154,11 +179,13 @@ function AnswerForm({ card, redirectTo, failure }: { card: QuestionCardData; red
           error={errors.options}
         />
       )}
+      <CodeOfConductField idPrefix={idPrefix} failure={refused} />
       <div>
         <Button type="submit" disabled={busy} aria-disabled={busy || undefined}>
           {t(card.myAnswer ? "question.answerChange" : "question.answerSubmit")}
         </Button>
       </div>
+      <PostAnyway idPrefix={idPrefix} failure={refused} busy={busy} />
     </fetcher.Form>
   );
 }
@@ -173,11 +200,13 @@ function OpenAnswerField({
   id,
   defaultValue,
   error,
+  errorVars,
 }: {
   card: QuestionCardData;
   id: string;
   defaultValue: string;
   error?: MessageKey;
+  errorVars?: Record<string, string | number>;
 }) {
   const t = useT();
   const hintId = `${id}-hint`;
@@ -195,7 +224,7 @@ function OpenAnswerField({
       </div>
       {error ? (
         <p className="utrecht-form-field-error-message" id={errorId}>
-          {t(error)}
+          {t(error, errorVars)}
         </p>
       ) : null}
       <div className="utrecht-form-field__input">
@@ -241,6 +270,7 @@ function Refusal({ card, redirectTo }: { card: QuestionCardData; redirectTo: str
           <strong>{t("question.yourAnswerWas")}</strong> {answerText}
         </Paragraph>
       ) : null}
+      {card.myAnswer ? <ModerationNotice view={card.myAnswer.moderation} /> : null}
     </div>
   );
 }

@@ -3,10 +3,15 @@
  * with a bar beside it that is only decoration (aria-hidden; an SVG, so it
  * needs no inline style, which the Content-Security-Policy forbids), and the
  * answers to an open question with the author's display name, newest first.
+ * Moderation: each answer has the id `antwoord-<id>` (the moderation queue
+ * links to it); a held answer (only its author and project leaders get it)
+ * shows that it waits, a hidden or flagged one shows the notice instead of
+ * its words, and others than the author can flag ("Melden") a visible one.
  */
 import type { QuestionCardData, QuestionResults as Results } from "~/domain/questions/types";
 import { formatDateTime, useLocale, useT } from "~/i18n";
 import { Alert, Heading, Link, Pagination, Paragraph } from "~/ui/components";
+import { FlagLink, ModeratedText } from "~/ui/moderation/moderated-text";
 
 type Level = 1 | 2 | 3 | 4;
 
@@ -75,13 +80,21 @@ export function QuestionResults({
           ) : (
             <ol className="vl-answers">
               {results.answers.rows.map((answer) => (
-                <li key={answer.id} className="vl-answers__item">
-                  <p className="vl-answers__text">{answer.text}</p>
+                <li key={answer.id} id={`antwoord-${answer.id}`} className="vl-answers__item">
+                  <ModeratedText view={answer.moderation}>
+                    <p className="vl-answers__text">{answer.text}</p>
+                  </ModeratedText>
                   <p className="vl-answers__meta">
                     {t("question.answerBy", {
                       name: answer.authorName ?? t("question.deletedParticipant"),
                       date: formatDateTime(locale, answer.answeredAt),
                     })}
+                    {answer.moderation.flaggable ? (
+                      <>
+                        {" · "}
+                        <FlagLink type="answer" id={answer.id} />
+                      </>
+                    ) : null}
                   </p>
                 </li>
               ))}

@@ -2,13 +2,17 @@
  * The whole history of an escalated knelpunt for the official: the report,
  * reactions, self-help measures and how they went, the government measures
  * residents propose (most supported first), the escalation, and the safety
- * ratings per day as a table.
+ * ratings per day as a table. A knelpunt or measure hidden by moderation
+ * shows the notice instead of its words: the moderators decide, also for
+ * officials.
  */
 import type { ReviewPage } from "~/domain/review/review.server";
 import { knelpuntStatusMessage, measureStatusMessage } from "~/domain/knelpunten/messages";
 import { formatDate, formatDateTime, useLocale, useT } from "~/i18n";
 import { Badge, Heading, Link, Paragraph, RichText } from "~/ui/components";
+import { useShownTitle } from "~/ui/knelpunten/moderated-title";
 import { knelpuntStatusTone } from "~/ui/knelpunten/page-header";
+import { ModeratedText } from "~/ui/moderation/moderated-text";
 import { formatDay } from "./answer";
 
 export function ReportSection({ review }: { review: ReviewPage }) {
@@ -31,14 +35,20 @@ export function ReportSection({ review }: { review: ReviewPage }) {
         </dd>
         <dt>{t("review.page.wijk")}</dt>
         <dd>{knelpunt.wijk}</dd>
-        <dt>{t("review.page.place")}</dt>
-        <dd>{knelpunt.locationText}</dd>
+        {knelpunt.moderation.shown ? (
+          <>
+            <dt>{t("review.page.place")}</dt>
+            <dd>{knelpunt.locationText}</dd>
+          </>
+        ) : null}
         <dt>{t("review.page.reporter")}</dt>
         <dd>
           {review.page.reporterName ?? t("knelpunt.deletedParticipant")}, {formatDate(locale, knelpunt.createdAt)}
         </dd>
       </dl>
-      <RichText html={knelpunt.descriptionHtml} className="vl-rv-quote" />
+      <ModeratedText view={knelpunt.moderation}>
+        <RichText html={knelpunt.descriptionHtml} className="vl-rv-quote" />
+      </ModeratedText>
       <Paragraph>
         {review.reactionCount === 1 ? t("review.page.reactions.one") : t("review.page.reactions.other", { count: review.reactionCount })}
         {review.reactionCount > 0 ? (
@@ -55,6 +65,7 @@ export function ReportSection({ review }: { review: ReviewPage }) {
 export function SelfHelpSection({ review }: { review: ReviewPage }) {
   const t = useT();
   const locale = useLocale();
+  const shownTitle = useShownTitle();
   return (
     <section className="vl-section" aria-labelledby="rv-selfhelp-title">
       <Heading level={2} id="rv-selfhelp-title">
@@ -66,14 +77,16 @@ export function SelfHelpSection({ review }: { review: ReviewPage }) {
         <ul className="vl-rv-measures">
           {review.selfHelp.map((m) => (
             <li key={m.id}>
-              <Heading level={3}>{m.title}</Heading>
+              <Heading level={3}>{shownTitle("measure", m.title, m.moderation.shown)}</Heading>
               <p>
                 <Badge tone={m.status === "uitgevoerd" ? "ok" : m.status === "niet_doorgegaan" ? "neutral" : "info"}>
                   {t(measureStatusMessage(m.status))}
                 </Badge>{" "}
                 <span className="vl-muted">{t("review.page.measureCounts", { supports: m.supportCount, volunteers: m.volunteerCount })}</span>
               </p>
-              <RichText html={m.descriptionHtml} />
+              <ModeratedText view={m.moderation}>
+                <RichText html={m.descriptionHtml} />
+              </ModeratedText>
               <Heading level={4}>{t("review.page.measureHistory")}</Heading>
               <ol className="vl-rv-changes">
                 {m.changes.map((c) => (
@@ -95,6 +108,7 @@ export function SelfHelpSection({ review }: { review: ReviewPage }) {
 
 export function GovernmentSection({ review }: { review: ReviewPage }) {
   const t = useT();
+  const shownTitle = useShownTitle();
   return (
     <section className="vl-section" aria-labelledby="rv-government-title">
       <Heading level={2} id="rv-government-title">
@@ -106,14 +120,16 @@ export function GovernmentSection({ review }: { review: ReviewPage }) {
         <ol className="vl-rv-measures">
           {review.government.map((m) => (
             <li key={m.id}>
-              <Heading level={3}>{m.title}</Heading>
+              <Heading level={3}>{shownTitle("measure", m.title, m.moderation.shown)}</Heading>
               <p>
                 <Badge tone="info">
                   {m.supportCount === 1 ? t("review.page.supports.one") : t("review.page.supports.other", { count: m.supportCount })}
                 </Badge>{" "}
                 <span className="vl-muted">{t(measureStatusMessage(m.status))}</span>
               </p>
-              <RichText html={m.descriptionHtml} />
+              <ModeratedText view={m.moderation}>
+                <RichText html={m.descriptionHtml} />
+              </ModeratedText>
             </li>
           ))}
         </ol>
