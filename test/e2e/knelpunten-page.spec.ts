@@ -364,9 +364,12 @@ test("self-help first: escalating before opschalen needs a fast-track reason; af
   }
   await expect(measureItem(mila.page, light).getByText("0 steunbetuigingen", { exact: true })).toBeVisible();
   await expect(measureItem(mila.page, light).getByRole("button", { name: /^Ik help mee/ })).toHaveCount(0);
+  // The count changes at once (optimistic); wait for the server's answer before reloading.
+  const supported = mila.page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/maatregelen/"));
   await measureItem(mila.page, light).getByRole("button", { name: /^Steunen/ }).click();
   await expect(measureItem(mila.page, light).getByText("1 steunbetuiging", { exact: true })).toBeVisible();
   await expect(mila.page.getByText("U hebt 1 van de 1 steunstemmen in deze ronde gebruikt.")).toBeVisible();
+  expect((await supported).ok()).toBe(true);
   // Her one support is used: the other measure says so instead of offering a button.
   await mila.page.reload();
   await expect(measureItem(mila.page, police).getByRole("button", { name: /^Steunen/ })).toHaveCount(0);
