@@ -2,6 +2,8 @@
 // `node server.js` serves the production build (run `npm run build` first);
 // `node server.js --dev` serves the source through Vite with live reload.
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { extname, resolve } from "node:path";
 import compression from "compression";
 import express from "express";
 
@@ -65,6 +67,40 @@ server.use((req, res, next) => {
 
 server.use(compression());
 
+/**
+ * The build also writes every script, style sheet and SVG compressed once at
+ * the highest level (`name.br`, `name.gz`; see vite.config.ts). Send those to
+ * browsers that accept them instead of compressing each response again: about
+ * 13% less JavaScript on the wire (see test/e2e/js-budget.spec.ts), and no
+ * compression work per request. Anything else falls through to
+ * express.static (and `compression`).
+ */
+function precompressedAssets(dir) {
+  const root = resolve(dir);
+  let files;
+  try {
+    files = new Set(readdirSync(root));
+  } catch {
+    files = new Set();
+  }
+  const TYPES = new Set([".js", ".css", ".svg"]);
+  return (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const name = req.path.slice(1);
+    if (name.includes("/") || !TYPES.has(extname(name)) || !files.has(name)) return next();
+    res.vary("Accept-Encoding");
+    // Brotli when the client takes it (browsers do, over HTTPS), else gzip.
+    const encoding = req.acceptsEncodings("br") ? "br" : req.acceptsEncodings("gzip") ? "gzip" : null;
+    const suffix = encoding === "br" ? ".br" : ".gz";
+    if (!encoding || !files.has(name + suffix)) return next();
+    res.setHeader("Content-Encoding", encoding);
+    res.type(extname(name));
+    res.sendFile(name + suffix, { root, immutable: true, maxAge: "1y", acceptRanges: false }, (error) => {
+      if (error) next(error);
+    });
+  };
+}
+
 let stop = () => {};
 
 if (DEVELOPMENT) {
@@ -87,6 +123,7 @@ if (DEVELOPMENT) {
   await build.startup();
   build.startBackgroundJobs();
   stop = build.stopBackgroundJobs;
+  server.use("/assets", precompressedAssets(`${BUILD_DIR}/client/assets`));
   server.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y" }));
   server.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h" }));
   server.use(build.app);

@@ -17,7 +17,7 @@ import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
 import type { Route } from "./+types/root";
 import { getSession } from "./auth/session.server";
 import { NonceContext } from "./context";
-import { LocaleProvider, translator, useT, type Locale, type MessageKey } from "./i18n";
+import { LocaleProvider, loadAllMessages, translator, useT, type Locale, type MessageKey } from "./i18n";
 import { getLocale } from "./i18n/locale.server";
 import { readFlash } from "./lib/flash.server";
 import { useRootData, type RootData } from "./lib/root-data";
@@ -36,6 +36,18 @@ export const links: Route.LinksFunction = () => {
   ];
   return links;
 };
+
+/**
+ * A page brings only the texts it shows (see app/i18n/catalogs.client.ts), so
+ * client-side navigations and fetcher calls also wait for the rest of the
+ * texts (fetched once, in parallel with the data): a new page never renders
+ * with a text missing.
+ */
+export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
+  async (_args, next) => {
+    await Promise.all([next(), loadAllMessages()]);
+  },
+];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const session = getSession(request);

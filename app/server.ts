@@ -5,7 +5,7 @@
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
-import { getDb } from "#db/client.server";
+import { getDb, optimizeDatabase } from "#db/client.server";
 import { seedIfEmpty } from "#db/seed";
 import { requestInfoContext } from "./context";
 import { pruneExpiredSessions } from "./auth/session.server";
@@ -66,6 +66,7 @@ export function startBackgroundJobs() {
         pruneAuditLog();
         pruneOldCodes();
         pruneUnconfirmedAccounts();
+        optimizeDatabase();
       } catch (error) {
         console.error("Pruning failed:", error);
       }

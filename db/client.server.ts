@@ -39,6 +39,15 @@ export function getDb(): Db {
   return instance;
 }
 
+/**
+ * `PRAGMA optimize` (hourly job): SQLite refreshes the planner's statistics of
+ * tables that changed a lot. The query-plan test checks plans both without
+ * statistics and after ANALYZE, so either state plans well.
+ */
+export function optimizeDatabase() {
+  getDb().$client.pragma("optimize");
+}
+
 export function closeDb() {
   instance?.$client.close();
   instance = undefined;

@@ -47,7 +47,12 @@ export const users = sqliteTable(
     uniqueIndex("users_email_unique").on(t.email),
     index("users_role_idx").on(t.role, t.displayName),
     index("users_display_name_lower_idx").on(sql`lower(${t.displayName})`),
-    index("users_created_idx").on(t.createdAt),
+    // The accounts page, newest first: (created_at, id) is the whole ORDER BY (id is text, not the rowid).
+    index("users_created_idx").on(t.createdAt, t.id),
+    // The hourly prune of accounts never confirmed: only those rows, not every account older than 30 days.
+    index("users_unconfirmed_idx")
+      .on(t.createdAt)
+      .where(sql`email_verified_at IS NULL AND deleted_at IS NULL`),
   ],
 );
 
@@ -66,7 +71,12 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [
+    index("sessions_user_idx").on(t.userId),
+    // The hourly prune: `created_at <= ? OR last_active_at <= ?`, one range on each.
+    index("sessions_created_idx").on(t.createdAt),
+    index("sessions_last_active_idx").on(t.lastActiveAt),
+  ],
 );
 
 export const CODE_PURPOSES = ["verify_email", "reset_password"] as const;
@@ -241,6 +251,8 @@ export const questions = sqliteTable(
     index("questions_cycle_idx").on(t.cycleId, t.status, t.createdAt),
     index("questions_post_idx").on(t.postId),
     index("questions_status_idx").on(t.status, t.createdAt),
+    // Foreign key to users: the data export and the checks when an account row is deleted.
+    index("questions_created_by_idx").on(t.createdBy),
   ],
 );
 
@@ -280,6 +292,10 @@ export const answers = sqliteTable(
   (t) => [
     uniqueIndex("answers_question_user_unique").on(t.questionId, t.userId),
     index("answers_user_idx").on(t.userId),
+    // The answers to an open question (those with a text), newest first, a page at a time, without sorting them all.
+    index("answers_question_updated_idx")
+      .on(t.questionId, t.updatedAt)
+      .where(sql`text IS NOT NULL`),
   ],
 );
 
@@ -385,8 +401,11 @@ export const knelpunten = sqliteTable(
     index("knelpunten_cycle_status_support_idx").on(t.cycleId, t.status, t.supportCount, t.createdAt, t.id),
     index("knelpunten_cycle_wijk_new_idx").on(t.cycleId, t.wijk, t.createdAt, t.id),
     index("knelpunten_cycle_wijk_support_idx").on(t.cycleId, t.wijk, t.supportCount, t.createdAt, t.id),
-    // The officials' queue: escalated knelpunten, oldest first.
+    // The officials' queue: escalated knelpunten, oldest first; filtered by wijk; the wijken to filter on.
+    // (No (status, cycle_id, …) or (cycle_id, status, …) index for the cycle filter: after ANALYZE the planner
+    // used them to read and sort the whole cycle's list, or every cycle's backlog, instead of these in order.)
     index("knelpunten_status_escalated_idx").on(t.status, t.escalatedAt),
+    index("knelpunten_status_wijk_escalated_idx").on(t.status, t.wijk, t.escalatedAt),
     index("knelpunten_reporter_idx").on(t.reporterId),
     index("knelpunten_escalated_by_idx").on(t.escalatedBy),
     check("knelpunten_status_check", oneOf("status", KNELPUNT_STATUSES)),
@@ -587,7 +606,8 @@ export const safetyRatings = sqliteTable(
   },
   (t) => [
     uniqueIndex("safety_ratings_knelpunt_user_day_unique").on(t.knelpuntId, t.userId, t.day),
-    index("safety_ratings_knelpunt_day_idx").on(t.knelpuntId, t.day),
+    // Covers what the chart, the before/after comparison and the report read: no table lookups.
+    index("safety_ratings_knelpunt_day_idx").on(t.knelpuntId, t.day, t.score, t.userId),
     index("safety_ratings_user_idx").on(t.userId),
     check("safety_ratings_score_check", sql`${t.score} BETWEEN 1 AND 5`),
   ],
@@ -692,6 +712,8 @@ export const moderationCases = sqliteTable(
     index("moderation_cases_queue_idx").on(t.open, t.createdAt),
     index("moderation_cases_state_idx").on(t.state, t.updatedAt),
     index("moderation_cases_author_idx").on(t.authorId, t.heldFor),
+    // Foreign key to users: the data export and the checks when an account row is deleted.
+    index("moderation_cases_decided_by_idx").on(t.decidedBy),
     check("moderation_cases_state_check", oneOf("state", MODERATION_STATES)),
   ],
 );
@@ -723,10 +745,15 @@ export const flags = sqliteTable(
  * Participants a project leader approved (screening): from then on their
  * contributions in cycles with screening on are public at once.
  */
-export const participantApprovals = sqliteTable("participant_approvals", {
-  userId: text("user_id")
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
-  approvedBy: text("approved_by").references(() => users.id, { onDelete: "set null" }),
-  approvedAt: integer("approved_at", { mode: "timestamp_ms" }).notNull(),
-});
+export const participantApprovals = sqliteTable(
+  "participant_approvals",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    approvedBy: text("approved_by").references(() => users.id, { onDelete: "set null" }),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  // Foreign key to users: the data export and the checks when an account row is deleted.
+  (t) => [index("participant_approvals_approved_by_idx").on(t.approvedBy)],
+);

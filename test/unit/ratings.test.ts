@@ -62,6 +62,8 @@ describe("days in Europe/Amsterdam and weeks", () => {
     expect(chartRange(rows, ["2026-11-18"], "2026-11-28")).toEqual({ from: "2026-10-05", to: "2026-11-16" });
     expect(chartRange(rows, ["2024-01-10"], "2026-11-28")).toEqual({ from: "2026-10-05", to: "2026-11-02" });
     expect(chartRange([], ["2026-11-18"], "2026-11-28")).toBeNull();
+    // Only weeks after today (a wrong clock): no chart rather than an undefined range.
+    expect(chartRange([{ week: "2027-01-04", average: 3, count: 1 }], [], "2026-11-28")).toBeNull();
   });
 });
 

@@ -5,8 +5,9 @@
  */
 import { z } from "zod";
 import { KNELPUNT_LIMITS as L } from "~/domain/knelpunten/policy";
+import { FAST_TRACK_REASON_MAX } from "./limits";
 
-export const FAST_TRACK_REASON_MAX = 1000;
+export { FAST_TRACK_REASON_MAX };
 
 export const escalationSchema = z.object({
   explanation: z

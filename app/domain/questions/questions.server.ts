@@ -3,7 +3,7 @@
  * Commands check the policy (./policy.ts), write in one synchronous
  * transaction and return `{ ok: true, ... } | { ok: false, reason }`.
  */
-import { and, asc, count, desc, eq, inArray, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { answerChoices, answers, auditLog, cycles, posts, questionOptions, questions, users } from "#db/schema";
 import { listCyclesForSelect } from "~/domain/cycles/cycles.server";
@@ -141,7 +141,9 @@ function openAnswersPage(questionId: number, page: number, pageSize: number, vie
     })
     .from(answers)
     .innerJoin(users, eq(users.id, answers.userId))
-    .where(and(eq(answers.questionId, questionId), listedAnswers(viewer)))
+    // `text IS NOT NULL` (every answer to an open question has one) lets the partial index
+    // answers_question_updated_idx give the newest first, so a page reads only its rows.
+    .where(and(eq(answers.questionId, questionId), isNotNull(answers.text), listedAnswers(viewer)))
     .orderBy(desc(answers.updatedAt), desc(answers.id))
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
@@ -398,14 +400,17 @@ export type AskQuestionForm = {
 export function getAskQuestionForm({ cycleSlug, postSlug }: { cycleSlug?: string | null; postSlug?: string | null }): AskQuestionForm {
   const db = getDb();
   const open = listCyclesForSelect();
-  const postRows = db
-    .select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, cycleId: cycles.id, cycleTitle: cycles.title })
-    .from(posts)
-    .innerJoin(cycles, eq(cycles.id, posts.cycleId))
-    .where(ne(cycles.phase, "afgerond"))
-    .orderBy(desc(cycles.createdAt), desc(posts.createdAt), desc(posts.id))
-    .limit(200)
-    .all();
+  // The posts of those cycles, looked up by cycle (posts_cycle_idx), not by reading every post there is.
+  const postRows = open.length
+    ? db
+        .select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, cycleId: cycles.id, cycleTitle: cycles.title })
+        .from(posts)
+        .innerJoin(cycles, eq(cycles.id, posts.cycleId))
+        .where(inArray(posts.cycleId, open.map((cycle) => cycle.id)))
+        .orderBy(desc(cycles.createdAt), desc(posts.createdAt), desc(posts.id))
+        .limit(200)
+        .all()
+    : [];
   const post = postSlug ? postRows.find((row) => row.slug === postSlug) : undefined;
   const cycleId =
     post?.cycleId ??

@@ -56,6 +56,8 @@ export function chartRange(rows: readonly WeekRow[], markDays: readonly string[]
   const weeks = [...rows.map((row) => row.week), ...markDays.map(weekStart)].filter(
     (week) => week >= earliest && week <= weekStart(today),
   );
+  // Nothing inside the 52 weeks (e.g. only ratings dated after today by a wrong clock): no chart.
+  if (weeks.length === 0) return null;
   weeks.sort();
   return { from: weeks[0]!, to: weeks[weeks.length - 1]! };
 }

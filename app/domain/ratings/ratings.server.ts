@@ -107,27 +107,65 @@ export function weeklyAverages(knelpuntId: number, fromDay: string, toDay?: stri
   return weeklyAveragesQuery(knelpuntId, fromDay, toDay).all();
 }
 
-/** Average, number of ratings and number of people in a range of days (inclusive), on the (knelpunt_id, day) index. */
-export function periodAverage(knelpuntId: number, fromDay: string, toDay: string): Side {
-  const row = getDb()
-    .select({
-      average: sql<number | null>`avg(${safetyRatings.score})`,
-      count: sql<number>`count(*)`,
-      people: sql<number>`count(distinct ${safetyRatings.userId})`,
-    })
+type RatingRow = { day: string; score: number; userId: string };
+
+/**
+ * The ratings of a knelpunt from `fromDay` to `toDay` (inclusive), oldest
+ * first: one range on safety_ratings_knelpunt_day_idx, which covers day,
+ * score and user_id (no table lookups).
+ */
+function ratingsBetween(knelpuntId: number, fromDay: string, toDay: string): RatingRow[] {
+  return getDb()
+    .select({ day: safetyRatings.day, score: safetyRatings.score, userId: safetyRatings.userId })
     .from(safetyRatings)
     .where(and(eq(safetyRatings.knelpuntId, knelpuntId), gte(safetyRatings.day, fromDay), lte(safetyRatings.day, toDay)))
-    .get();
-  return { average: row?.average ?? null, count: row?.count ?? 0, people: row?.people ?? 0 };
+    .orderBy(asc(safetyRatings.day))
+    .all();
+}
+
+/** Average, number of ratings and number of people among `rows` (oldest first) from `fromDay` to `toDay` (inclusive). */
+function sideOf(rows: readonly RatingRow[], fromDay: string, toDay: string): Side {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (rows[middle]!.day < fromDay) low = middle + 1;
+    else high = middle;
+  }
+  let sum = 0;
+  let count = 0;
+  const people = new Set<string>();
+  for (let i = low; i < rows.length && rows[i]!.day <= toDay; i++) {
+    sum += rows[i]!.score;
+    count += 1;
+    people.add(rows[i]!.userId);
+  }
+  return { average: count ? sum / count : null, count, people: people.size };
+}
+
+/** Average, number of ratings and number of people in a range of days (inclusive), on the (knelpunt_id, day) index. */
+export function periodAverage(knelpuntId: number, fromDay: string, toDay: string): Side {
+  return sideOf(ratingsBetween(knelpuntId, fromDay, toDay), fromDay, toDay);
+}
+
+/**
+ * For each completion day, the ratings 6 weeks before and after (the day
+ * itself on neither side). One read of the knelpunt's ratings over all the
+ * periods together, however many measures were carried out (not two queries
+ * per measure).
+ */
+export function beforeAfterEach(knelpuntId: number, completedDays: readonly string[]): Array<{ before: Side; after: Side }> {
+  if (completedDays.length === 0) return [];
+  const periods = completedDays.map(comparePeriods);
+  const from = periods.reduce((min, p) => (p.before.from < min ? p.before.from : min), periods[0]!.before.from);
+  const to = periods.reduce((max, p) => (p.after.to > max ? p.after.to : max), periods[0]!.after.to);
+  const rows = ratingsBetween(knelpuntId, from, to);
+  return periods.map((p) => ({ before: sideOf(rows, p.before.from, p.before.to), after: sideOf(rows, p.after.from, p.after.to) }));
 }
 
 /** The ratings 6 weeks before and after a completion day (the day itself on neither side). */
 export function beforeAfter(knelpuntId: number, completedDay: string): { before: Side; after: Side } {
-  const periods = comparePeriods(completedDay);
-  return {
-    before: periodAverage(knelpuntId, periods.before.from, periods.before.to),
-    after: periodAverage(knelpuntId, periods.after.from, periods.after.to),
-  };
+  return beforeAfterEach(knelpuntId, [completedDay])[0]!;
 }
 
 export type CompletedMeasureComparison = {
@@ -175,9 +213,11 @@ export function getRatingsSection(knelpuntId: number, viewer: Actor, now = new D
     .where(and(eq(measures.knelpuntId, knelpuntId), eq(measures.status, "uitgevoerd"), isNotNull(measures.completedAt), eq(measures.moderation, "visible")))
     .orderBy(asc(measures.completedAt), asc(measures.id))
     .all();
-  const completed = done.map((measure) => {
-    const completedDay = amsterdamDay(measure.completedAt!);
-    const { before, after } = beforeAfter(knelpuntId, completedDay);
+  const completedDays = done.map((measure) => amsterdamDay(measure.completedAt!));
+  const sides = beforeAfterEach(knelpuntId, completedDays);
+  const completed = done.map((measure, i) => {
+    const completedDay = completedDays[i]!;
+    const { before, after } = sides[i]!;
     return { id: measure.id, title: measure.title, kind: measure.kind, completedDay, before, after, comparison: compareSides(before, after, completedDay, today) };
   });
 

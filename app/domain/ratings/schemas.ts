@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 
+export { SCORES } from "./scores";
+
 export const ratingSchema = z.object({
   score: z
     .string({ error: "rating.error.scoreMissing" })
@@ -13,5 +15,3 @@ export const ratingSchema = z.object({
     .transform(Number),
 });
 export type RatingInput = z.output<typeof ratingSchema>;
-
-export const SCORES = [1, 2, 3, 4, 5] as const;

@@ -46,7 +46,7 @@ function listedCondition(actor: Actor): SQL | undefined {
 }
 
 /** At most this many reactions are shown under one thing: the newest, in the order they were written. */
-export const REACTIONS_SHOWN = 200;
+export const REACTIONS_SHOWN = 50;
 
 /**
  * The reactions under a thing, oldest first. When there are more than

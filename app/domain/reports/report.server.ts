@@ -2,7 +2,10 @@
  * The cycle report (issue "Officials' review, notifications, ratings and the
  * cycle report") and the cycle's public open data. Every query is bounded by
  * the cycle (knelpunten by cycle_id, then their measures, supports, answers
- * and ratings through indexed joins).
+ * and ratings through indexed joins). The joins are CROSS JOINs: in SQLite
+ * that fixes the order (the cycle's knelpunten, or questions, are the outer
+ * loop), so the planner cannot choose to read all measures of every cycle
+ * when statistics say this cycle holds much of the data.
  *
  * Moderation (app/domain/moderation): both are public, so they never carry
  * the words of a text that is not visible. Held knelpunten, measures and
@@ -59,14 +62,14 @@ export function cycleReport(cycle: Pick<Cycle, "id">): CycleReport {
     db.get<{ n: number }>(sql`
       SELECT count(*) AS n FROM (
         SELECT k.reporter_id AS u FROM knelpunten k WHERE k.cycle_id = ${id} AND k.moderation != 'held'
-        UNION SELECT m.author_id FROM knelpunten k JOIN measures m ON m.knelpunt_id = k.id
+        UNION SELECT m.author_id FROM knelpunten k CROSS JOIN measures m ON m.knelpunt_id = k.id
           WHERE k.cycle_id = ${id} AND k.moderation != 'held' AND m.moderation != 'held'
-        UNION SELECT s.user_id FROM knelpunten k JOIN measures m ON m.knelpunt_id = k.id JOIN supports s ON s.measure_id = m.id
+        UNION SELECT s.user_id FROM knelpunten k CROSS JOIN measures m ON m.knelpunt_id = k.id CROSS JOIN supports s ON s.measure_id = m.id
           WHERE k.cycle_id = ${id} AND k.moderation != 'held' AND m.moderation != 'held'
-        UNION SELECT v.user_id FROM knelpunten k JOIN measures m ON m.knelpunt_id = k.id JOIN volunteers v ON v.measure_id = m.id
+        UNION SELECT v.user_id FROM knelpunten k CROSS JOIN measures m ON m.knelpunt_id = k.id CROSS JOIN volunteers v ON v.measure_id = m.id
           WHERE k.cycle_id = ${id} AND k.moderation != 'held' AND m.moderation != 'held'
-        UNION SELECT a.user_id FROM questions q JOIN answers a ON a.question_id = q.id WHERE q.cycle_id = ${id} AND a.moderation != 'held'
-        UNION SELECT r.user_id FROM knelpunten k JOIN safety_ratings r ON r.knelpunt_id = k.id WHERE k.cycle_id = ${id} AND k.moderation != 'held'
+        UNION SELECT a.user_id FROM questions q CROSS JOIN answers a ON a.question_id = q.id WHERE q.cycle_id = ${id} AND a.moderation != 'held'
+        UNION SELECT r.user_id FROM knelpunten k CROSS JOIN safety_ratings r ON r.knelpunt_id = k.id WHERE k.cycle_id = ${id} AND k.moderation != 'held'
       ) WHERE u IS NOT NULL`)?.n ?? 0;
 
   const statusRows = db.all<{ status: KnelpuntStatus; n: number; escalated: number }>(sql`
@@ -83,7 +86,7 @@ export function cycleReport(cycle: Pick<Cycle, "id">): CycleReport {
 
   const measureRow = db.get<{ total: number; done: number }>(sql`
     SELECT count(*) AS total, coalesce(sum(m.status = 'uitgevoerd'), 0) AS done
-    FROM knelpunten k JOIN measures m ON m.knelpunt_id = k.id
+    FROM knelpunten k CROSS JOIN measures m ON m.knelpunt_id = k.id
     WHERE k.cycle_id = ${id} AND k.moderation != 'held' AND m.moderation != 'held'
       AND m.kind = 'zelf' AND m.status IN ('aangenomen', 'in_uitvoering', 'uitgevoerd')`);
 
@@ -100,7 +103,7 @@ export function cycleReport(cycle: Pick<Cycle, "id">): CycleReport {
     SELECT k.id AS knelpuntId, CASE WHEN k.moderation = 'visible' THEN k.title END AS title, c.to_status AS status, c.created_at AS answeredAt,
            k.escalated_at AS escalatedAt, u.display_name AS officialName, c.organisation AS organisation
     FROM knelpunten k
-    JOIN knelpunt_status_changes c ON c.knelpunt_id = k.id
+    CROSS JOIN knelpunt_status_changes c ON c.knelpunt_id = k.id
     LEFT JOIN users u ON u.id = c.actor_id
     WHERE k.cycle_id = ${id} AND k.moderation != 'held' AND c.to_status IN ('in_behandeling', 'toegezegd', 'afgewezen', 'uitgevoerd')
       AND c.id = (SELECT min(c2.id) FROM knelpunt_status_changes c2
@@ -118,7 +121,7 @@ export function cycleReport(cycle: Pick<Cycle, "id">): CycleReport {
 
   // How safe places felt at the start of the cycle's ratings and at the end.
   const range = db.get<{ first: string | null; last: string | null }>(sql`
-    SELECT min(r.day) AS first, max(r.day) AS last FROM knelpunten k JOIN safety_ratings r ON r.knelpunt_id = k.id
+    SELECT min(r.day) AS first, max(r.day) AS last FROM knelpunten k CROSS JOIN safety_ratings r ON r.knelpunt_id = k.id
     WHERE k.cycle_id = ${id} AND k.moderation != 'held'`);
   let ratings: CycleReport["ratings"] = { firstAverage: null, firstCount: 0, lastAverage: null, lastCount: 0, windowDays: RATING_WINDOW_DAYS };
   if (range?.first && range.last) {
@@ -126,7 +129,7 @@ export function cycleReport(cycle: Pick<Cycle, "id">): CycleReport {
     const lastStart = shiftDay(range.last, -RATING_WINDOW_DAYS);
     const window = (from: string, to: string) =>
       db.get<{ avg: number | null; n: number }>(sql`
-        SELECT avg(r.score) AS avg, count(*) AS n FROM knelpunten k JOIN safety_ratings r ON r.knelpunt_id = k.id
+        SELECT avg(r.score) AS avg, count(*) AS n FROM knelpunten k CROSS JOIN safety_ratings r ON r.knelpunt_id = k.id
         WHERE k.cycle_id = ${id} AND k.moderation != 'held' AND r.day >= ${from} AND r.day < ${to}`);
     const first = window(range.first, firstEnd);
     const last = window(lastStart > firstEnd ? lastStart : firstEnd, shiftDay(range.last, 1));
@@ -212,12 +215,12 @@ export function cycleOpenData(cycle: Cycle) {
            m.status, m.support_count AS supportCount,
            m.volunteer_count AS volunteerCount, m.created_at AS createdAt, m.completed_at AS completedAt, u.display_name AS proposedBy,
            m.moderation, CASE WHEN m.moderation = 'hidden' THEN m.moderation_reason END AS moderationReason
-    FROM knelpunten k JOIN measures m ON m.knelpunt_id = k.id LEFT JOIN users u ON u.id = m.author_id
+    FROM knelpunten k CROSS JOIN measures m ON m.knelpunt_id = k.id LEFT JOIN users u ON u.id = m.author_id
     WHERE k.cycle_id = ${cycle.id} AND k.moderation != 'held' AND m.moderation != 'held' ORDER BY m.id LIMIT 50000`);
   const answerRows = db.all<Record<string, unknown>>(sql`
     SELECT c.knelpunt_id AS knelpuntId, c.to_status AS status, c.explanation, c.organisation, c.department,
            c.expected_date AS expectedDate, c.created_at AS answeredAt, u.display_name AS answeredBy
-    FROM knelpunten k JOIN knelpunt_status_changes c ON c.knelpunt_id = k.id LEFT JOIN users u ON u.id = c.actor_id
+    FROM knelpunten k CROSS JOIN knelpunt_status_changes c ON c.knelpunt_id = k.id LEFT JOIN users u ON u.id = c.actor_id
     WHERE k.cycle_id = ${cycle.id} AND k.moderation != 'held' AND c.to_status IN ('in_behandeling', 'toegezegd', 'afgewezen', 'uitgevoerd')
     ORDER BY c.id LIMIT 50000`);
   const iso = (value: unknown) => (typeof value === "number" ? new Date(value).toISOString() : null);

@@ -19,7 +19,7 @@ import {
   users,
 } from "#db/schema";
 import type { MeasureStatus } from "~/domain/measures/policy";
-import { getKnelpuntPage, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
+import { distinctWijken, getKnelpuntPage, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
 import type { KnelpuntStatus } from "~/domain/knelpunten/policy";
 import { WRITE, changeKnelpuntStatus } from "~/domain/knelpunten/status.server";
 import { textShownTo } from "~/domain/moderation/policy";
@@ -226,14 +226,10 @@ export function reviewFilterOptions(): { cycles: Array<{ id: number; title: stri
     .orderBy(desc(cycles.createdAt))
     .limit(200)
     .all();
-  const wijken = db
-    .selectDistinct({ wijk: knelpunten.wijk })
-    .from(knelpunten)
-    .where(inArray(knelpunten.status, REVIEWED_STATUSES))
-    .limit(500)
-    .all()
-    .map((row) => row.wijk)
-    .sort((a, b) => a.localeCompare(b, "nl"));
+  // Per status a loose index scan on knelpunten_status_wijk_escalated_idx: one index entry per wijk, not every escalated knelpunt.
+  const wijken = [...new Set(REVIEWED_STATUSES.flatMap((status) => distinctWijken(eq(knelpunten.status, status), 500)))]
+    .sort((a, b) => a.localeCompare(b, "nl"))
+    .slice(0, 500);
   return { cycles: cycleRows, wijken };
 }
 
@@ -247,13 +243,16 @@ export type MeasureHistory = MeasureView & {
 
 export type TemplateSummary = { id: number; title: string; body: string };
 
+/** The review page lists the ratings of at most this many days (the newest with ratings); the chart on the knelpunt page shows a year. */
+export const REVIEW_RATING_DAYS = 90;
+
 export type ReviewPage = {
   page: KnelpuntPage;
   reactionCount: number;
   selfHelp: MeasureHistory[];
   /** Most supported first. */
   government: MeasureView[];
-  /** Per day: average score (1–5) and how many ratings. */
+  /** Per day: average score (1–5) and how many ratings; the newest REVIEW_RATING_DAYS days with ratings, oldest first. */
   ratings: Array<{ day: string; average: number; count: number }>;
   escalationExplanationHtml: string | null;
   daysWaited: number | null;
@@ -289,13 +288,16 @@ export function getReviewPage(id: number, viewer: Actor, now = new Date()): Revi
         .orderBy(asc(measureStatusChanges.id))
         .all()
     : [];
+  // The newest REVIEW_RATING_DAYS days with ratings, read backwards on the covering (knelpunt_id, day, score, user_id) index, shown oldest first.
   const ratings = db
     .select({ day: safetyRatings.day, average: sql<number>`avg(${safetyRatings.score})`, count: count() })
     .from(safetyRatings)
     .where(eq(safetyRatings.knelpuntId, id))
     .groupBy(safetyRatings.day)
-    .orderBy(asc(safetyRatings.day))
+    .orderBy(desc(safetyRatings.day))
+    .limit(REVIEW_RATING_DAYS)
     .all()
+    .reverse()
     .map((row) => ({ day: row.day, average: Math.round(Number(row.average) * 10) / 10, count: row.count }));
   return {
     page,

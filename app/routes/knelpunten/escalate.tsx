@@ -2,7 +2,8 @@ import { data, Form, useActionData, useLoaderData, useNavigation } from "react-r
 import type { Route } from "./+types/escalate";
 import { requireRole } from "~/auth/guards.server";
 import { escalateKnelpunt } from "~/domain/escalation/escalation.server";
-import { FAST_TRACK_REASON_MAX, escalationSchema } from "~/domain/escalation/schemas";
+import { FAST_TRACK_REASON_MAX } from "~/domain/escalation/limits";
+import { escalationSchema } from "~/domain/escalation/schemas";
 import { getKnelpuntPage } from "~/domain/knelpunten/knelpunten.server";
 import { knelpuntStatusMessage, measureStatusMessage } from "~/domain/knelpunten/messages";
 import { KNELPUNT_LIMITS } from "~/domain/knelpunten/policy";

@@ -5,7 +5,7 @@
  * that use this field) and shows that instead, posting the same field.
  */
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
-import { useT, type MessageKey, type Vars } from "~/i18n";
+import { loadAllMessages, useT, type MessageKey, type Vars } from "~/i18n";
 import { TextArea } from "~/ui/components";
 
 const MarkdownEditor = lazy(() => import("./MarkdownEditor"));
@@ -41,6 +41,8 @@ export function BodyField({
   useEffect(() => {
     const textarea = document.getElementById(id);
     if (textarea instanceof HTMLTextAreaElement) latest.current = textarea.value;
+    // The editor's own texts (its toolbar) were not on the server-rendered page: fetch them alongside it.
+    void loadAllMessages();
     setEditing(true);
   }, [id]);
 

@@ -6,7 +6,7 @@
  */
 import { useId } from "react";
 import { Form, useFetcher } from "react-router";
-import { SCORES } from "~/domain/ratings/schemas";
+import { SCORES } from "~/domain/ratings/scores";
 import { useT, type MessageKey } from "~/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { Button } from "~/ui/components";

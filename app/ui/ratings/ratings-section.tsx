@@ -9,7 +9,7 @@ import { useFetcher } from "react-router";
 import type { RatingsSection as Section } from "~/domain/ratings/ratings.server";
 import { COMPARE_WEEKS, chartGeometry, comparisonSentences, formatAverage, shortLabel, type Side } from "~/domain/ratings/chart";
 import { addDays, dayAsDate } from "~/domain/ratings/days";
-import { useLocale, useT, type Locale, type Translate } from "~/i18n";
+import { dateFormatter, useLocale, useT, type Locale, type Translate } from "~/i18n";
 import { Heading, Link, Paragraph } from "~/ui/components";
 import { RatingForm, ratingFetcherKey, type RatingActionData } from "./rating-form";
 
@@ -17,11 +17,11 @@ export const RATINGS_ANCHOR = "veiligheid";
 
 /** A day string ("2026-11-23") as "23 november 2026". */
 export function formatDay(locale: Locale, day: string): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(dayAsDate(day));
+  return dateFormatter(locale, { dateStyle: "long", timeZone: "UTC" }).format(dayAsDate(day));
 }
 
 function formatShortDay(locale: Locale, day: string): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(dayAsDate(day));
+  return dateFormatter(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(dayAsDate(day));
 }
 
 const countOf = (t: Translate, count: number) => t(count === 1 ? "rating.count.one" : "rating.count.other", { count });
