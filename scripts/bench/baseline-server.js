@@ -1,18 +1,17 @@
 // The bench's baseline: the same HTTP stack as server.js (Express 5, the same
 // security headers with a fresh CSP nonce per response, the body-size limit,
 // compression), but instead of the app it answers fixed pages from memory.
-// server.js exports nothing (importing it starts the app), so its middleware
-// is repeated here; keep the two in step.
+// The middleware comes from http-stack.js, which server.js uses too.
 //
 //   BASELINE_PAGES=pages.json PORT=3300 node scripts/bench/baseline-server.js
 //
 // pages.json maps a name to { "status": 200, "html": "..." } (or a status
 // 302 with a "location"); GET and POST /page/<name> answer it. run.ts fills it
 // with the pages the app rendered, so size and compressibility are the same.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import compression from "compression";
 import express from "express";
+import { bodyLimit, securityHeaders } from "../../http-stack.js";
 
 const PORT = Number(process.env.PORT ?? 3300);
 const HOST = process.env.HOST ?? "127.0.0.1";
@@ -23,44 +22,8 @@ const server = express();
 server.disable("x-powered-by");
 server.set("trust proxy", process.env.TRUST_PROXY === "true");
 
-/** Security headers on every response (as server.js, production mode, http). */
-server.use((req, res, next) => {
-  const nonce = randomBytes(16).toString("base64");
-  res.locals.nonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data: https://service.pdok.nl",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'none'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), payment=(), usb=(), interest-cohort=()");
-  if (!req.path.startsWith("/assets/") && /(?:^|;\s*)vl_session=/.test(req.headers.cookie ?? "")) {
-    res.setHeader("Cache-Control", "private, no-store");
-  }
-  next();
-});
-
-server.use((req, res, next) => {
-  const length = Number(req.headers["content-length"] ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain; charset=utf-8").send("Het verzoek is te groot.");
-    return;
-  }
-  next();
-});
+server.use(securityHeaders());
+server.use(bodyLimit(MAX_BODY_BYTES));
 
 server.use(compression());
 
