@@ -359,11 +359,22 @@ export function RichText({ html, className }: { html: string; className?: string
  * Previous/next page links. `hrefFor(n)` builds the address of page n (keep
  * the other query parameters there).
  */
-export function Pagination({ page, hasNext, hrefFor }: { page: number; hasNext: boolean; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  hasNext,
+  hrefFor,
+  label,
+}: {
+  page: number;
+  hasNext: boolean;
+  hrefFor: (page: number) => string;
+  /** Needed when a page has more than one (navigation landmarks need distinct names). */
+  label?: string;
+}) {
   const t = useT();
   if (page <= 1 && !hasNext) return null;
   return (
-    <nav aria-label={t("pagination.label")} className="vl-pagination">
+    <nav aria-label={label ?? t("pagination.label")} className="vl-pagination">
       {page > 1 ? <Link to={hrefFor(page - 1)}>{t("pagination.previous")}</Link> : null}
       <span>{t("pagination.status", { page })}</span>
       {hasNext ? <Link to={hrefFor(page + 1)}>{t("pagination.next")}</Link> : null}

@@ -5,7 +5,7 @@ import { getDb } from "#db/client.server";
 import { auditLog, cycles, knelpuntStatusChanges, knelpunten, measureStatusChanges, measures } from "#db/schema";
 import type { Phase } from "~/domain/cycles/policy";
 import { escalateKnelpunt } from "~/domain/escalation/escalation.server";
-import { getKnelpuntPage, reportKnelpunt, resolveKnelpunt } from "~/domain/knelpunten/knelpunten.server";
+import { MEASURES_PAGE_SIZE, getKnelpuntPage, reportKnelpunt, resolveKnelpunt } from "~/domain/knelpunten/knelpunten.server";
 import { knelpuntSchema } from "~/domain/knelpunten/schemas";
 import {
   abandonMeasure,
@@ -283,5 +283,29 @@ describe("the knelpunt page", () => {
     expect(getKnelpuntPage(knelpuntId, residents[0]!)).toBeNull();
     expect(getKnelpuntPage(knelpuntId, leader)).not.toBeNull();
     expect(getKnelpuntPage(999_999, leader)).toBeNull();
+  });
+});
+
+describe("the knelpunt page shows measures a page at a time", () => {
+  it("20 per kind, oldest first, with a next page; the self-help outcome counts them all", () => {
+    const cycleId = makeCycle("zelf_doen", { supportThreshold: 1, minVolunteers: 1 });
+    const knelpuntId = report(residents[0]!, cycleId);
+    const ids = Array.from({ length: MEASURES_PAGE_SIZE + 5 }, (_, i) => propose(residents[1 + (i % 4)]!, knelpuntId, `Maatregel nummer ${i + 1}`));
+    // The last one is adopted: it is on page 2, and still counts for the outcome.
+    const last = ids.at(-1)!;
+    backing(last, 1, 1);
+    expect(adoptMeasure(leader, last)).toMatchObject({ ok: true });
+
+    const first = getKnelpuntPage(knelpuntId, residents[0]!, { zelf: 1, overheid: 1 })!;
+    expect(first.selfHelpMeasures.map((m) => m.id)).toEqual(ids.slice(0, MEASURES_PAGE_SIZE));
+    expect(first.measurePaging.zelf).toEqual({ page: 1, hasNext: true });
+    expect(first.selfHelp.adopted).toBe(1);
+
+    const second = getKnelpuntPage(knelpuntId, residents[0]!, { zelf: 2, overheid: 1 })!;
+    expect(second.selfHelpMeasures.map((m) => m.id)).toEqual(ids.slice(MEASURES_PAGE_SIZE));
+    expect(second.measurePaging.zelf).toEqual({ page: 2, hasNext: false });
+
+    // Without pages (the escalation and review pages): all of them.
+    expect(getKnelpuntPage(knelpuntId, leader)!.selfHelpMeasures).toHaveLength(MEASURES_PAGE_SIZE + 5);
   });
 });

@@ -215,7 +215,7 @@ describe("a measure with words about origin", () => {
     expect(adoptMeasure(leader, id)).toMatchObject({ ok: false, reason: "moderated", message: "measure.refusal.moderated" });
 
     const own = getKnelpuntPage(knelpuntId, author)!.selfHelpMeasures;
-    expect(own).toMatchObject([{ id, description: PROFILING, moderation: { state: "held", heldFor: "wording", shown: true } }]);
+    expect(own).toMatchObject([{ id, descriptionHtml: expect.stringContaining(PROFILING), moderation: { state: "held", heldFor: "wording", shown: true } }]);
     expect(own[0]!.can.support).toMatchObject({ allowed: false, reason: "not_visible" });
     expect(getKnelpuntPage(knelpuntId, leader)!.selfHelpMeasures).toMatchObject([{ id, moderation: { state: "held", heldFor: "wording" } }]);
     expect(knelpuntOfMeasure(author, id)).toBe(knelpuntId);

@@ -17,7 +17,6 @@ import {
   adoptionRefusal,
   progressRefusal,
   proposeRefusal,
-  selfHelpOutcome,
   supportRefusal,
   volunteerRefusal,
   withdrawSupportRefusal,
@@ -404,8 +403,6 @@ export type MeasureView = {
   kind: MeasureKind;
   /** "" when the viewer may not read it (see `moderation`). */
   title: string;
-  /** Markdown, as stored; "" when the viewer may not read it. */
-  description: string;
   /** Rendered on the server (raw HTML off); "" when the viewer may not read it. */
   descriptionHtml: string;
   /** What the viewer may see of its words (app/domain/moderation/view.ts). */
@@ -485,6 +482,8 @@ export type KnelpuntPage = {
   selfHelpMeasures: MeasureView[];
   /** Oldest first. */
   governmentMeasures: MeasureView[];
+  /** Which page of each kind is shown (all of them, page 1 without a next, when not paged). */
+  measurePaging: Record<"zelf" | "overheid", { page: number; hasNext: boolean }>;
   selfHelp: { adopted: number; adoptedDone: number };
   /** For a signed-in resident: supports used in this cycle and its limit (0 = none). */
   supportUsage: { used: number; limit: number } | null;
@@ -518,7 +517,14 @@ function escalationPermission(availability: EscalationAvailability): EscalationP
  * government measures with exact counts and what the viewer did, and what the
  * viewer may do (from the same policies the commands ask).
  */
-export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null {
+export const MEASURES_PAGE_SIZE = 20;
+
+/**
+ * `measurePages`: show one page of MEASURES_PAGE_SIZE measures per kind (the
+ * knelpunt page); without it, all of them (the escalation and review pages,
+ * which weigh the whole history).
+ */
+export function getKnelpuntPage(id: number, viewer: Viewer, measurePages?: { zelf: number; overheid: number }): KnelpuntPage | null {
   const db = getDb();
   const row = db
     .select({
@@ -594,19 +600,36 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
       };
     });
 
-  const measureRows = db
-    .select({
-      measure: measures,
-      authorName: users.displayName,
-      authorDeletedAt: users.deletedAt,
-    })
-    .from(measures)
-    .leftJoin(users, eq(users.id, measures.authorId))
-    .where(eq(measures.knelpuntId, knelpunt.id))
-    .orderBy(asc(measures.createdAt), asc(measures.id))
-    .all()
-    // Held measures only for their author and moderators.
-    .filter(({ measure }) => listedFor(viewer, measure));
+  // Held measures only for their author and moderators (rides along on measures_knelpunt_idx).
+  const listed = canModerate(viewer)
+    ? undefined
+    : viewer
+      ? or(ne(measures.moderation, "held"), eq(measures.authorId, viewer.id))
+      : ne(measures.moderation, "held");
+  /** One kind's measures, oldest first: a page of MEASURES_PAGE_SIZE (plus one, to know if there is more), or all. */
+  const readMeasures = (kind: "zelf" | "overheid", page: number | null) => {
+    const query = db
+      .select({
+        measure: measures,
+        authorName: users.displayName,
+        authorDeletedAt: users.deletedAt,
+      })
+      .from(measures)
+      .leftJoin(users, eq(users.id, measures.authorId))
+      .where(and(eq(measures.knelpuntId, knelpunt.id), eq(measures.cycleId, knelpunt.cycleId), eq(measures.kind, kind), listed))
+      .orderBy(asc(measures.createdAt), asc(measures.id));
+    return page === null ? query.all() : query.limit(MEASURES_PAGE_SIZE + 1).offset((page - 1) * MEASURES_PAGE_SIZE).all();
+  };
+  const zelfRows = readMeasures("zelf", measurePages?.zelf ?? null);
+  const overheidRows = readMeasures("overheid", measurePages?.overheid ?? null);
+  const measurePaging = {
+    zelf: { page: measurePages?.zelf ?? 1, hasNext: measurePages ? zelfRows.length > MEASURES_PAGE_SIZE : false },
+    overheid: { page: measurePages?.overheid ?? 1, hasNext: measurePages ? overheidRows.length > MEASURES_PAGE_SIZE : false },
+  };
+  const measureRows = [
+    ...(measurePages ? zelfRows.slice(0, MEASURES_PAGE_SIZE) : zelfRows),
+    ...(measurePages ? overheidRows.slice(0, MEASURES_PAGE_SIZE) : overheidRows),
+  ];
   const measureHeldFor = heldForOf(
     "measure",
     measureRows.filter(({ measure }) => measure.moderation === "held").map(({ measure }) => measure.id),
@@ -631,7 +654,8 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
     }
   }
   const usage = viewer && isResident(viewer) ? supportUsage(viewer.id, cycle.id) : null;
-  const selfHelp = selfHelpOutcome(measureRows.map((m) => m.measure));
+  // Over all the knelpunt's measures, not only the page shown.
+  const selfHelp = selfHelpOutcomeOf(db, knelpunt.id);
   const knelpuntState = { status: knelpunt.status, moderation: knelpunt.moderation };
   const msg = measureRefusalMessage;
 
@@ -642,7 +666,7 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
       id: measure.id,
       kind: measure.kind,
       title: moderation.shown ? measure.title : "",
-      description: moderation.shown ? measure.description : "",
+      // Only the rendered HTML travels to the page (the Markdown would double the hydration data).
       descriptionHtml: moderation.shown ? renderMarkdown(measure.description) : "",
       moderation,
       authorName: authorDeletedAt ? null : authorName,
@@ -701,6 +725,7 @@ export function getKnelpuntPage(id: number, viewer: Viewer): KnelpuntPage | null
     timeline,
     selfHelpMeasures: views.filter((m) => m.kind === "zelf"),
     governmentMeasures: views.filter((m) => m.kind === "overheid"),
+    measurePaging,
     selfHelp,
     supportUsage: usage,
     can: {

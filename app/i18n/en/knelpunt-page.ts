@@ -72,4 +72,6 @@ export const knelpuntPage = {
   "knelpuntPage.escalate.formTitle": "Send to the municipality",
   "knelpuntPage.escalate.fastTrackReason": "Acute danger: why can this not wait? (public)",
   "knelpuntPage.escalate.notPossible": "This problem spot cannot go to the municipality now.",
+  "knelpuntPage.measurePagesSelfHelp": "More self-help measures",
+  "knelpuntPage.measurePagesGovernment": "More measures for the municipality and police",
 } satisfies Record<keyof typeof nl, string>;

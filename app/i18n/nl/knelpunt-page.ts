@@ -82,4 +82,6 @@ export const knelpuntPage = {
   "knelpuntPage.escalate.formTitle": "Naar de gemeente sturen",
   "knelpuntPage.escalate.fastTrackReason": "Acuut gevaar: waarom kan dit niet wachten? (openbaar)",
   "knelpuntPage.escalate.notPossible": "Dit knelpunt kan nu niet naar de gemeente.",
+  "knelpuntPage.measurePagesSelfHelp": "Meer zelf-doen-maatregelen",
+  "knelpuntPage.measurePagesGovernment": "Meer maatregelen van gemeente en politie",
 } as const;

@@ -1,4 +1,4 @@
-import { data, useActionData, useFetchers, useLoaderData } from "react-router";
+import { data, useActionData, useFetchers, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/show";
 import { requireUser } from "~/auth/guards.server";
 import { getSession } from "~/auth/session.server";
@@ -19,9 +19,10 @@ import { FollowBox } from "~/ui/notifications/follow-button";
 import { useT, type MessageKey } from "~/i18n";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { pageFrom } from "~/lib/pagination";
 import { badForm, invalid, type ActionFailure } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
-import { ErrorSummary, Heading, Link, PageTitle, Paragraph } from "~/ui/components";
+import { ErrorSummary, Heading, Link, PageTitle, Pagination, Paragraph } from "~/ui/components";
 import { KnelpuntDescription, KnelpuntHeader } from "~/ui/knelpunten/page-header";
 import { LeaderBox, RESOLVE_EXPLANATION_ID } from "~/ui/knelpunten/page-leader";
 import { KnelpuntTimeline } from "~/ui/knelpunten/page-timeline";
@@ -54,7 +55,9 @@ function viewerOf(request: Request) {
 export function loader({ request, params }: Route.LoaderArgs) {
   const id = knelpuntId(params);
   const viewer = viewerOf(request);
-  const page = getKnelpuntPage(id, viewer);
+  const url = new URL(request.url);
+  // A page of measures per kind: ?zelf=2, ?overheid=3.
+  const page = getKnelpuntPage(id, viewer, { zelf: pageFrom(url, 1000, "zelf"), overheid: pageFrom(url, 1000, "overheid") });
   if (!page) throw data(null, { status: 404 });
   // Reactions hang under the knelpunt (see app/domain/reactions).
   const reactions = listReactions(viewer, "knelpunt", id);
@@ -184,6 +187,7 @@ export default function KnelpuntPageRoute() {
         </Paragraph>
         <SupportUsage usage={page.supportUsage} measures={[...page.selfHelpMeasures, ...page.governmentMeasures]} />
         <MeasureList measures={page.selfHelpMeasures} empty="measure.noSelfHelp" {...listProps} />
+        <MeasurePages kind="zelf" paging={page.measurePaging.zelf} label={t("knelpuntPage.measurePagesSelfHelp")} />
         {can.proposeSelfHelp.allowed ? (
           <ProposeMeasureForm kind="zelf" failure={failure} />
         ) : (
@@ -208,6 +212,7 @@ export default function KnelpuntPageRoute() {
             </div>
           ) : null}
           <MeasureList measures={page.governmentMeasures} empty="measure.noGovernment" {...listProps} />
+          <MeasurePages kind="overheid" paging={page.measurePaging.overheid} label={t("knelpuntPage.measurePagesGovernment")} />
           {can.proposeGovernment.allowed ? (
             <ProposeMeasureForm kind="overheid" failure={failure} />
           ) : (
@@ -282,4 +287,17 @@ function ProposeRefusal({
       ) : null}
     </Paragraph>
   );
+}
+
+/** Earlier and later measures of one kind: ?zelf=N / ?overheid=N, keeping the other kind's page. */
+function MeasurePages({ kind, paging, label }: { kind: "zelf" | "overheid"; paging: { page: number; hasNext: boolean }; label: string }) {
+  const [searchParams] = useSearchParams();
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams(searchParams);
+    if (page <= 1) next.delete(kind);
+    else next.set(kind, String(page));
+    const query = next.toString();
+    return `${query ? `?${query}` : "?"}#${kind === "zelf" ? "zelf-title" : "overheid-title"}`;
+  };
+  return <Pagination page={paging.page} hasNext={paging.hasNext} hrefFor={hrefFor} label={label} />;
 }
