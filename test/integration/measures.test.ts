@@ -5,7 +5,7 @@ import { getDb } from "#db/client.server";
 import { auditLog, cycles, knelpuntStatusChanges, knelpunten, measureStatusChanges, measures } from "#db/schema";
 import type { Phase } from "~/domain/cycles/policy";
 import { escalateKnelpunt } from "~/domain/escalation/escalation.server";
-import { MEASURES_PAGE_SIZE, getKnelpuntPage, reportKnelpunt, resolveKnelpunt } from "~/domain/knelpunten/knelpunten.server";
+import { MEASURES_PAGE_SIZE, getKnelpuntPage, measurePageQuery, reportKnelpunt, resolveKnelpunt } from "~/domain/knelpunten/knelpunten.server";
 import { knelpuntSchema } from "~/domain/knelpunten/schemas";
 import {
   abandonMeasure,
@@ -307,5 +307,17 @@ describe("the knelpunt page shows measures a page at a time", () => {
 
     // Without pages (the escalation and review pages): all of them.
     expect(getKnelpuntPage(knelpuntId, leader)!.selfHelpMeasures).toHaveLength(MEASURES_PAGE_SIZE + 5);
+  });
+});
+
+describe("which page a measure is on", () => {
+  it("counts the measures of its kind before it", () => {
+    const cycleId = makeCycle("zelf_doen");
+    const knelpuntId = report(residents[0]!, cycleId);
+    const ids = Array.from({ length: MEASURES_PAGE_SIZE + 1 }, (_, i) => propose(residents[1]!, knelpuntId, `Voorstel nummer ${i + 1}`));
+    expect(measurePageQuery(knelpuntId, ids[0]!)).toBe("");
+    expect(measurePageQuery(knelpuntId, ids[MEASURES_PAGE_SIZE - 1]!)).toBe("");
+    expect(measurePageQuery(knelpuntId, ids[MEASURES_PAGE_SIZE]!)).toBe("?zelf=2");
+    expect(measurePageQuery(knelpuntId + 1_000_000, ids[0]!)).toBe("");
   });
 });

@@ -5,7 +5,7 @@
  * reason, message }`. Measures live in ~/domain/measures, escalation in
  * ~/domain/escalation.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "#db/client.server";
 import { auditLog, cycles, knelpuntStatusChanges, knelpunten, measures, supports, users, volunteers } from "#db/schema";
@@ -518,6 +518,36 @@ function escalationPermission(availability: EscalationAvailability): EscalationP
  * viewer may do (from the same policies the commands ask).
  */
 export const MEASURES_PAGE_SIZE = 20;
+
+/**
+ * `?zelf=N` (or `?overheid=N`, "" for page 1): the page of the knelpunt page
+ * a measure is on, counting the measures of its kind before it (on
+ * measures_knelpunt_idx).
+ */
+export function measurePageQuery(knelpuntId: number, measureId: number): string {
+  const db = getDb();
+  const measure = db
+    .select({ kind: measures.kind, cycleId: measures.cycleId, createdAt: measures.createdAt })
+    .from(measures)
+    .where(and(eq(measures.id, measureId), eq(measures.knelpuntId, knelpuntId)))
+    .get();
+  if (!measure) return "";
+  const before =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(measures)
+      .where(
+        and(
+          eq(measures.knelpuntId, knelpuntId),
+          eq(measures.cycleId, measure.cycleId),
+          eq(measures.kind, measure.kind),
+          or(lt(measures.createdAt, measure.createdAt), and(eq(measures.createdAt, measure.createdAt), lt(measures.id, measureId))),
+        ),
+      )
+      .get()?.n ?? 0;
+  const page = Math.floor(before / MEASURES_PAGE_SIZE) + 1;
+  return page === 1 ? "" : `?${measure.kind}=${page}`;
+}
 
 /**
  * `measurePages`: show one page of MEASURES_PAGE_SIZE measures per kind (the

@@ -3,7 +3,7 @@ import type { Route } from "./+types/show";
 import { requireUser } from "~/auth/guards.server";
 import { getSession } from "~/auth/session.server";
 import { phaseAllows } from "~/domain/cycles/policy";
-import { getKnelpuntPage, knelpuntListedFor, resolveKnelpunt, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
+import { getKnelpuntPage, knelpuntListedFor, measurePageQuery, resolveKnelpunt, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
 import { resolveSchema } from "~/domain/knelpunten/schemas";
 import { fieldWithWords } from "~/domain/knelpunten/wording-field";
 import { proposeMeasure } from "~/domain/measures/measures.server";
@@ -101,7 +101,8 @@ export async function action({ request, params }: Route.ActionArgs) {
       if (result.reason === "not_resident" || result.reason === "not_signed_in") throw data(null, { status: 403 });
       return invalid({ form: result.message }, formValues(formData));
     }
-    throw redirectWithFlash(`/knelpunten/${id}#maatregel-${result.id}`, {
+    // A new measure is the newest of its kind: on the last page of that kind.
+    throw redirectWithFlash(`/knelpunten/${id}${measurePageQuery(id, result.id)}#maatregel-${result.id}`, {
       key: result.held ? "moderation.flash.held" : "knelpuntPage.flash.proposed",
     });
   }

@@ -15,7 +15,7 @@
  * the author can flag ("Melden") a visible measure.
  */
 import { useEffect, useState } from "react";
-import { useFetcher } from "react-router";
+import { useFetcher, useLocation } from "react-router";
 import type { MeasureView } from "~/domain/knelpunten/knelpunten.server";
 import { measureStatusMessage } from "~/domain/knelpunten/messages";
 import { formatDate, useLocale, useT, type MessageKey, type Translate } from "~/i18n";
@@ -123,7 +123,8 @@ export function MeasureCard({
   const supportFetcher = useFetcher<MeasureActionData>({ key: supportFetcherKey });
   const volunteerFetcher = useFetcher<MeasureActionData>();
   const anchor = measureAnchor(measure.id);
-  const back = `/knelpunten/${knelpuntId}#${anchor}`;
+  // Back to the same page of measures (?zelf=N / ?overheid=N) after a plain POST.
+  const back = `/knelpunten/${knelpuntId}${useLocation().search}#${anchor}`;
   const action = `/maatregelen/${measure.id}`;
   const headingId = `${anchor}-title`;
   const selfHelp = measure.kind === "zelf";
