@@ -15,7 +15,9 @@ import {
 import tokensCss from "@utrecht/design-tokens/dist/index.css?url";
 import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
 import type { Route } from "./+types/root";
+import { isCrossSiteWrite } from "./auth/csrf";
 import { getSession } from "./auth/session.server";
+import { config } from "./lib/config.server";
 import { NonceContext } from "./context";
 import { LocaleProvider, loadAllMessages, translator, useT, type Locale, type MessageKey } from "./i18n";
 import { getLocale } from "./i18n/locale.server";
@@ -46,6 +48,20 @@ export const links: Route.LinksFunction = () => {
 export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
   async (_args, next) => {
     await Promise.all([next(), loadAllMessages()]);
+  },
+];
+
+/** Cross-site posts never reach an action (see app/auth/csrf.ts). */
+export const middleware: Route.MiddlewareFunction[] = [
+  ({ request }) => {
+    if (isCrossSiteWrite(request, config().publicUrl)) {
+      // A page renders the 403 page from this; a resource route sends the text.
+      const t = translator(getLocale(request));
+      throw new Response(`${t("errorPage.forbiddenTitle")}. ${t("errorPage.forbidden")}`, {
+        status: 403,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
   },
 ];
 
@@ -195,6 +211,7 @@ function SiteFooter() {
     { to: "/gedragscode", label: "footer.conduct" },
     { to: "/privacy", label: "footer.privacy" },
     { to: "/toegankelijkheid", label: "footer.accessibility" },
+    { to: "/kwetsbaarheid-melden", label: "footer.vulnerability" },
   ];
   if (root?.mailPreview) links.push({ to: "/mail", label: "nav.mail" });
   return (

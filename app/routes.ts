@@ -6,6 +6,8 @@ export default [
   route("gedragscode", "routes/content-page.tsx", { id: "content/gedragscode" }),
   route("privacy", "routes/content-page.tsx", { id: "content/privacy" }),
   route("toegankelijkheid", "routes/content-page.tsx", { id: "content/toegankelijkheid" }),
+  route("kwetsbaarheid-melden", "routes/content-page.tsx", { id: "content/kwetsbaarheid-melden" }),
+  route(".well-known/security.txt", "routes/security-txt.ts"),
 
   // Cycles (rondes)
   route("rondes", "routes/cycles/list.tsx"),

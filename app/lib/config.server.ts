@@ -1,4 +1,5 @@
 import path from "node:path";
+import { defaultSecurityContact } from "./security-txt";
 
 /**
  * Every setting comes from an environment variable; README.md lists them.
@@ -22,5 +23,7 @@ export function config() {
     secureCookies: publicUrl.startsWith("https:"),
     /** Flags from different people that hide a text until a project leader decides. */
     flagThreshold: Math.max(1, Math.floor(Number(env.FLAG_THRESHOLD ?? 3)) || 3),
+    /** Where to report a vulnerability (security.txt's Contact): a mailto: or https: address. */
+    securityContact: env.SECURITY_CONTACT || defaultSecurityContact(publicUrl),
   };
 }

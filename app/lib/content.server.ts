@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Locale } from "~/i18n";
 import { renderMarkdown } from "./markdown.server";
 
-export const CONTENT_PAGES = ["over", "gedragscode", "privacy", "toegankelijkheid"] as const;
+export const CONTENT_PAGES = ["over", "gedragscode", "privacy", "toegankelijkheid", "kwetsbaarheid-melden"] as const;
 export type ContentPage = (typeof CONTENT_PAGES)[number];
 
 export function isContentPage(value: string): value is ContentPage {

@@ -5,7 +5,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { isContentPage, loadContentPage } from "~/lib/content.server";
 import { Alert, Heading, PageTitle, RichText } from "~/ui/components";
 
-/** The pages written as Markdown in content/: over, gedragscode, privacy, toegankelijkheid. */
+/** The pages written as Markdown in content/ (CONTENT_PAGES in app/lib/content.server.ts). */
 export async function loader({ request }: Route.LoaderArgs) {
   const slug = new URL(request.url).pathname.replace(/^\/+|\/+$/g, "");
   if (!isContentPage(slug)) throw data(null, { status: 404 });

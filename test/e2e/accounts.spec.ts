@@ -176,6 +176,7 @@ test("content pages, the 404 page and security headers", async ({ page, request 
     ["/gedragscode", "Gedragscode"],
     ["/privacy", "Privacyverklaring"],
     ["/toegankelijkheid", "Toegankelijkheidsverklaring"],
+    ["/kwetsbaarheid-melden", "Kwetsbaarheid melden"],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

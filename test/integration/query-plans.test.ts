@@ -79,6 +79,8 @@ function casesFor(d: CityScale, ids: Ids): Record<string, Case[]> {
     "content/gedragscode": ["/gedragscode"],
     "content/privacy": ["/privacy"],
     "content/toegankelijkheid": ["/toegankelijkheid"],
+    "content/kwetsbaarheid-melden": ["/kwetsbaarheid-melden"],
+    "routes/security-txt": [{ url: "/.well-known/security.txt", viewers: ["bezoeker"] }],
     "routes/cycles/list": ["/rondes", "/rondes?pagina=2"],
     "routes/cycles/new": ["/rondes/nieuw"],
     "routes/cycles/show": [`/rondes/${main}`, `/rondes/${d.closedCycleSlug}`, `/rondes/${d.conceptCycleSlug}`],

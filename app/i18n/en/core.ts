@@ -31,6 +31,7 @@ export const core = {
   "footer.conduct": "Code of conduct",
   "footer.privacy": "Privacy",
   "footer.accessibility": "Accessibility",
+  "footer.vulnerability": "Report a vulnerability",
   "footer.tagline": "Veranderlab is open source. Here residents, the municipality and the police work together on a safer neighbourhood.",
 
   "role.bewoner": "Resident",

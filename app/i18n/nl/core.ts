@@ -29,6 +29,7 @@ export const core = {
   "footer.conduct": "Gedragscode",
   "footer.privacy": "Privacy",
   "footer.accessibility": "Toegankelijkheid",
+  "footer.vulnerability": "Kwetsbaarheid melden",
   "footer.tagline": "Veranderlab is open source. Bewoners, gemeente en politie werken hier samen aan een veiligere buurt.",
 
   "role.bewoner": "Bewoner",
