@@ -10,6 +10,7 @@ import { seedIfEmpty } from "#db/seed";
 import { requestInfoContext } from "./context";
 import { pruneExpiredSessions } from "./auth/session.server";
 import { config } from "./lib/config.server";
+import { createPageCache } from "./lib/page-cache.server";
 import { deliverPendingMail } from "./lib/mail.server";
 import { pruneRateLimits } from "./lib/rate-limit.server";
 import { pruneAuditLog, pruneOldCodes, pruneOldMail, pruneUnconfirmedAccounts } from "./lib/retention.server";
@@ -17,6 +18,10 @@ import { sendDailyDigestIfDue } from "./domain/notifications/notifications.serve
 
 export const app = express();
 app.disable("x-powered-by");
+
+/** Visitors' pages, kept a few seconds (app/lib/page-cache.server.ts); off while developing. */
+export const pageCache = createPageCache({ ttlMs: import.meta.env.DEV ? 0 : config().pageCacheSeconds * 1000 });
+app.use(pageCache.middleware);
 
 app.use(
   createRequestHandler({

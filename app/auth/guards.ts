@@ -9,10 +9,25 @@ import type { ValidSession } from "./session.server";
  */
 export function guardUser(session: ValidSession | null, url: URL): ValidSession {
   if (!session) {
-    const back = url.pathname + url.search;
-    throw redirect(`/inloggen?redirectTo=${encodeURIComponent(back)}`);
+    throw redirect(`/inloggen?redirectTo=${encodeURIComponent(pageAddress(url))}`);
   }
   return session;
+}
+
+/**
+ * The address of the page a request is for. A client-side navigation asks
+ * for the page's data (`/knelpunten/5.data?_routes=…`, `/_.data` for the home
+ * page); after signing in, the person should land on the page itself.
+ */
+export function pageAddress(url: URL): string {
+  let path = url.pathname;
+  if (path === "/_.data") path = "/";
+  else if (path.endsWith(".data")) path = path.slice(0, -".data".length);
+  if (!url.searchParams.has("_routes")) return path + url.search;
+  const search = new URLSearchParams(url.search);
+  search.delete("_routes");
+  const query = search.toString();
+  return path + (query ? `?${query}` : "");
 }
 
 export function guardRole(

@@ -23,6 +23,8 @@ export function config() {
     secureCookies: publicUrl.startsWith("https:"),
     /** Flags from different people that hide a text until a project leader decides. */
     flagThreshold: Math.max(1, Math.floor(Number(env.FLAG_THRESHOLD ?? 3)) || 3),
+    /** How long a visitor's page is kept in memory (0: not at all). */
+    pageCacheSeconds: Math.max(0, Number(env.PAGE_CACHE_SECONDS ?? 5) || 0),
     /** Where to report a vulnerability (security.txt's Contact): a mailto: or https: address. */
     securityContact: env.SECURITY_CONTACT || defaultSecurityContact(publicUrl),
   };

@@ -1,5 +1,5 @@
 import { data } from "react-router";
-import type { RouterContextProvider } from "react-router";
+import type { HeadersArgs, RouterContextProvider } from "react-router";
 import { requestInfoContext } from "~/context";
 import { fail, type FieldErrors, type FormFailure } from "./forms";
 import { minutesToWait } from "./rate-limit.server";
@@ -39,4 +39,17 @@ export function tooManyAttempts(result: { retryAfterMs: number }, values: Record
 export function isRenderAfterRefusedPost(request: Request): boolean {
   const type = request.headers.get("Content-Type") ?? "";
   return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+}
+
+/**
+ * A route's `headers`: a refused attempt (429) carries `Retry-After` also
+ * when the form was posted without JavaScript. A page answer only takes an
+ * action's headers through this function (otherwise React Router keeps only
+ * its cookies). Use as `export const headers = keepRetryAfter;`.
+ */
+export function keepRetryAfter({ parentHeaders, actionHeaders }: HeadersArgs) {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
 }

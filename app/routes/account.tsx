@@ -1,7 +1,7 @@
 import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/account";
 import { requireUser } from "~/auth/guards.server";
-import { blankSessionCookie, invalidateAllSessions } from "~/auth/session.server";
+import { blankSessionCookie, invalidateAllSessions, sessionCookie } from "~/auth/session.server";
 import { changePassword, countSessions, updateProfile } from "~/domain/accounts/accounts.server";
 import { changePasswordSchema, profileSchema } from "~/domain/accounts/schemas";
 import { NOTIFY_MODES } from "~/domain/notifications/modes";
@@ -30,7 +30,7 @@ export function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const { user, sessionId } = requireUser(request);
+  const { user } = requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "profile") {
@@ -42,9 +42,9 @@ export async function action({ request }: Route.ActionArgs) {
   if (intent === "password") {
     const parsed = parseForm(changePasswordSchema, formData);
     if (!parsed.ok) return badForm({ ...parsed, values: { intent: "password" } });
-    const result = await changePassword({ userId: user.id, sessionId, ...parsed.data });
+    const result = await changePassword({ userId: user.id, ...parsed.data });
     if (!result.ok) return invalid({ [result.field ?? "form"]: result.message }, { intent: "password" });
-    throw redirectWithFlash("/account", { key: "flash.passwordChanged" });
+    throw redirectWithFlash("/account", { key: "flash.passwordChanged" }, { "Set-Cookie": sessionCookie(result.token) });
   }
   if (intent === "notify") {
     const parsed = parseForm(notifyModeSchema, formData);

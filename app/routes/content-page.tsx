@@ -6,8 +6,9 @@ import { isContentPage, loadContentPage } from "~/lib/content.server";
 import { Alert, Heading, PageTitle, RichText } from "~/ui/components";
 
 /** The pages written as Markdown in content/ (CONTENT_PAGES in app/lib/content.server.ts). */
-export async function loader({ request }: Route.LoaderArgs) {
-  const slug = new URL(request.url).pathname.replace(/^\/+|\/+$/g, "");
+export async function loader({ request, url }: Route.LoaderArgs) {
+  // `url`, not `request.url`: a client-side navigation asks for /over.data (v8_passThroughRequests).
+  const slug = url.pathname.replace(/^\/+|\/+$/g, "");
   if (!isContentPage(slug)) throw data(null, { status: 404 });
   const locale = getLocale(request);
   const page = await loadContentPage(slug, locale);

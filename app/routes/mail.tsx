@@ -11,7 +11,12 @@ import { Button, Heading, PageTitle, Paragraph, TextField } from "~/ui/component
 export function loader({ request }: Route.LoaderArgs) {
   if (!mailPreviewEnabled()) throw data(null, { status: 404 });
   const to = (new URL(request.url).searchParams.get("aan") ?? "").slice(0, 254);
-  return { mails: listOutbox({ to }), to };
+  // Codes arrive here the moment they are sent: never a kept copy (page cache, browser).
+  return data({ mails: listOutbox({ to }), to }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export function headers({ loaderHeaders }: Route.HeadersArgs) {
+  return loaderHeaders;
 }
 
 export default function MailPreview() {

@@ -21,6 +21,8 @@
  *
  * Options: --duration 10 --warmup 2 --connections 10 --skip-build
  *          --regenerate --only home,post (target names) --skip-demo
+ *          --page-cache-seconds 0 (the app servers' PAGE_CACHE_SECONDS; 0
+ *          renders every visitor's page, see docs/decisions/013)
  *          --quiet-share 0.15 --quiet-wait 30 (before each target, wait up to
  *          30 s until other processes use less than 15% of the machine's CPU;
  *          the share they used during each run is in the table either way)
@@ -54,6 +56,7 @@ const DURATION = Number(option("duration") ?? 10);
 const WARMUP = Number(option("warmup") ?? 2);
 const CONNECTIONS = Number(option("connections") ?? 10);
 const ONLY = option("only")?.split(",");
+const PAGE_CACHE_SECONDS = option("page-cache-seconds");
 const ROOT = process.cwd();
 const TMP = path.join(ROOT, ".tmp/bench");
 const BUILD_DIR = ".tmp/bench-build";
@@ -699,6 +702,7 @@ async function prepare(label: string, file: string, env: NodeJS.ProcessEnv): Pro
     BUILD_DIR,
     DATABASE_PATH: file,
     TRUST_PROXY: "true",
+    ...(PAGE_CACHE_SECONDS !== undefined ? { PAGE_CACHE_SECONDS } : {}),
     ...env,
   });
   const sessions = await signIn(file);
@@ -922,7 +926,7 @@ async function main() {
   const others = all.map((l) => l.othersCpu * 100);
   const header = [
     `Veranderlab bench — ${new Date().toISOString()}`,
-    `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; autocannon ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per target`,
+    `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; autocannon ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per target; visitors' page cache ${PAGE_CACHE_SECONDS ?? "5 (default)"} s`,
     `large: ${path.relative(ROOT, large.file)} (${large.sizeMb.toFixed(0)} MB, generated in ${fmt(large.generatedSeconds, 1)} s); demo: the seeded demo database; baseline: the same HTTP stack answering the large run's pages from memory`,
     `other work on the machine during the measured runs: ${fmt(Math.min(...others))}–${fmt(Math.max(...others))}% of its CPU (median ${fmt(others.sort((x, y) => x - y)[Math.floor(others.length / 2)])}%); 1-min load average ${fmt(Math.min(...loads), 1)}–${fmt(Math.max(...loads), 1)} on ${machine.cpus} cores`,
   ].join("\n");
@@ -933,7 +937,7 @@ async function main() {
   const results = {
     when: new Date().toISOString(),
     machine,
-    options: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION },
+    options: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, pageCacheSeconds: PAGE_CACHE_SECONDS ?? "default (5)" },
     targetsAsked: { p99Ms: P99_TARGET_MS, largeDemoRatio: RATIO_TARGET, jsBudgetBytes: JS_BUDGET_BYTES },
     loadAverageAtStart: loadAtStart,
     buildSeconds,

@@ -79,3 +79,21 @@ test("a cross-site post to a page is refused and changes nothing", async ({ page
   await page.goto("/account");
   await expect(page.getByLabel("Naam die anderen zien")).toHaveValue("Sanne Bakker");
 });
+
+test("a refused attempt without JavaScript says when to try again (Retry-After)", async ({ request }) => {
+  // Reset codes: 20 requests per hour from one address (README, "Rate limits").
+  const ip = `10.250.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  let last = null as Awaited<ReturnType<typeof request.post>> | null;
+  for (let i = 0; i < 21; i++) {
+    last = await request.post("/wachtwoord-vergeten", {
+      headers: { "X-Forwarded-For": ip },
+      form: { email: `niemand-${i}-${Date.now()}@voorbeeld.test` },
+      maxRedirects: 0,
+    });
+  }
+  expect(last!.status()).toBe(429);
+  const seconds = Number(last!.headers()["retry-after"]);
+  expect(seconds).toBeGreaterThan(55 * 60);
+  expect(seconds).toBeLessThanOrEqual(60 * 60);
+  expect(await last!.text()).toContain("Wacht");
+});

@@ -279,7 +279,7 @@ describe("password reset", () => {
 });
 
 describe("changePassword", () => {
-  it("keeps the current session and ends the others", async () => {
+  it("ends every session, the current one too, and gives a new one", async () => {
     const user = await createUser();
     const current = createSession(user.id);
     const other = createSession(user.id);
@@ -287,13 +287,14 @@ describe("changePassword", () => {
 
     const result = await changePassword({
       userId: user.id,
-      sessionId: current.id,
       currentPassword: user.password,
       password: newPassword,
     });
-    expect(result).toEqual({ ok: true });
-    expect(validateSessionToken(current.token)?.user.id).toBe(user.id);
+    if (!result.ok) throw new Error(`change refused: ${result.reason}`);
+    expect(validateSessionToken(current.token)).toBeNull();
     expect(validateSessionToken(other.token)).toBeNull();
+    expect(validateSessionToken(result.token)?.user.id).toBe(user.id);
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(1);
     expect(await logIn({ email: user.email, password: newPassword, ip: uniqueIp() })).toMatchObject({ ok: true });
   });
 
@@ -305,21 +306,19 @@ describe("changePassword", () => {
 
     const result = await changePassword({
       userId: user.id,
-      sessionId: current.id,
       currentPassword: "niet-het-goede-wachtwoord",
       password: strongPassword(),
     });
     expect(result).toMatchObject({ ok: false, reason: "wrong", field: "currentPassword" });
     expect(userByEmail(user.email)!.passwordHash).toBe(hashBefore);
+    expect(validateSessionToken(current.token)).not.toBeNull();
     expect(validateSessionToken(other.token)).not.toBeNull();
   });
 
   it("refuses a common new password", async () => {
     const user = await createUser();
-    const current = createSession(user.id);
     const result = await changePassword({
       userId: user.id,
-      sessionId: current.id,
       currentPassword: user.password,
       password: "password1",
     });

@@ -43,6 +43,14 @@ describe("guardUser", () => {
     expect(new URL(location, url).searchParams.get("redirectTo")).toBe("/account/wachtwoord?tab=veilig&x=a%20b");
   });
 
+  it("sends back to the page, not its data, after a client-side navigation", () => {
+    const back = (address: string) =>
+      new URL((thrown(() => guardUser(null, new URL(address))) as Response).headers.get("Location")!, "http://localhost").searchParams.get("redirectTo");
+    expect(back("http://localhost:3000/melden/reaction/1.data?_routes=routes%2Fmoderation%2Fflag")).toBe("/melden/reaction/1");
+    expect(back("http://localhost:3000/_.data")).toBe("/");
+    expect(back("http://localhost:3000/rondes/x/knelpunten.data?pagina=2&_routes=a")).toBe("/rondes/x/knelpunten?pagina=2");
+  });
+
   it("returns the session of a signed-in person", () => {
     const s = session("bewoner");
     expect(guardUser(s, url)).toBe(s);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, sql } from "drizzle-orm";
 import { CODE_OF_CONDUCT_VERSION } from "~/domain/moderation/code-of-conduct";
 import { recordCodeOfConductAcceptance } from "~/domain/moderation/code-of-conduct.server";
 import { getDb } from "#db/client.server";
@@ -143,6 +143,19 @@ export function resendVerification(input: { email: string; ip: string }, now = n
   return { ok: true };
 }
 
+/**
+ * Test only: with NODE_ENV=test and `VL_TEST_TRACE_PASSWORD_CHECKS=true`, one
+ * line per sign-in password check (real or dummy) on stdout, so
+ * test/stress/sign-in-abuse.test.ts can count how many checks the limits let
+ * through. Silent in every other environment.
+ */
+function tracePasswordCheck(email: string) {
+  const env = process.env; // read at run time, never replaced by the build
+  if (env.NODE_ENV === "test" && env.VL_TEST_TRACE_PASSWORD_CHECKS === "true") {
+    console.log(`[test] sign-in password check for ${JSON.stringify(email)}`);
+  }
+}
+
 export async function logIn(
   input: { email: string; password: string; ip: string },
   now = new Date(),
@@ -156,6 +169,7 @@ export async function logIn(
   if (!perAccount.allowed) return rateLimited(perAccount.retryAfterMs);
 
   const user = findByEmail(input.email);
+  tracePasswordCheck(input.email);
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
@@ -210,10 +224,15 @@ export async function resetPassword(
   return { ok: true, token };
 }
 
-/** Changes the password; every other session of this person ends. */
+/**
+ * Changes the password. Every session of this person ends, the one used for
+ * the change too: its token may have been seen by someone else, so the
+ * person continues on a new session (the route sets its cookie).
+ */
 export async function changePassword(
-  input: { userId: string; sessionId: string; currentPassword: string; password: string },
-): Promise<{ ok: true } | Failure<"wrong" | "password">> {
+  input: { userId: string; currentPassword: string; password: string },
+  now = new Date(),
+): Promise<{ ok: true; token: string } | Failure<"wrong" | "password">> {
   const db = getDb();
   const user = db.select().from(users).where(eq(users.id, input.userId)).get();
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -222,11 +241,12 @@ export async function changePassword(
   const problem = passwordProblem(input.password);
   if (problem) return { ok: false, reason: "password", field: "password", message: problem };
   const passwordHash = await hashPassword(input.password);
-  db.transaction((tx) => {
+  const token = db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-    tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, input.sessionId))).run();
+    tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+    return createSession(user.id, now).token;
   });
-  return { ok: true };
+  return { ok: true, token };
 }
 
 export function updateProfile(userId: string, input: { displayName: string; wijk: string | null }) {

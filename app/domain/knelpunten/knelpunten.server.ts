@@ -69,14 +69,19 @@ export function getKnelpunt(id: number): Knelpunt | undefined {
   return getDb().select().from(knelpunten).where(eq(knelpunten.id, id)).get();
 }
 
-/** Whether the knelpunt exists and is not held (moderation) for someone other than the viewer. */
+/**
+ * Whether the knelpunt exists for the viewer: its cycle is one they may see
+ * (a concept cycle only for project leaders) and it is not held (moderation)
+ * for someone other than the viewer.
+ */
 export function knelpuntListedFor(viewer: Viewer, id: number): boolean {
   const row = getDb()
-    .select({ moderation: knelpunten.moderation, authorId: knelpunten.reporterId })
+    .select({ moderation: knelpunten.moderation, authorId: knelpunten.reporterId, phase: cycles.phase })
     .from(knelpunten)
+    .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
     .where(eq(knelpunten.id, id))
     .get();
-  return !!row && listedFor(viewer, row);
+  return !!row && canViewCycle(viewer, row) && listedFor(viewer, row);
 }
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { deleteAccount } from "~/domain/accounts/privacy.server";
 import { useT } from "~/i18n";
 import { parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { badForm, invalid, tooManyAttempts } from "~/lib/http.server";
+import { badForm, invalid, keepRetryAfter, tooManyAttempts } from "~/lib/http.server";
 import { Button, ButtonGroup, Checkbox, ErrorSummary, Heading, Link, PageTitle, Paragraph, TextField } from "~/ui/components";
 
 const deleteAccountSchema = z.object({
@@ -19,6 +19,9 @@ export function loader({ request }: Route.LoaderArgs) {
   const { user } = requireUser(request);
   return { email: user.email };
 }
+
+/** A refused attempt (429) carries `Retry-After` without JavaScript too. */
+export const headers = keepRetryAfter;
 
 export async function action({ request }: Route.ActionArgs) {
   const { user } = requireUser(request);

@@ -4,9 +4,12 @@ import { requestPasswordReset } from "~/domain/accounts/accounts.server";
 import { forgotSchema } from "~/domain/accounts/schemas";
 import { useT } from "~/i18n";
 import { parseForm } from "~/lib/forms";
-import { badForm, clientIp, tooManyAttempts } from "~/lib/http.server";
+import { badForm, clientIp, keepRetryAfter, tooManyAttempts } from "~/lib/http.server";
 import { pendingEmailCookie } from "~/lib/pending-email.server";
 import { Button, ErrorSummary, Heading, PageTitle, Paragraph, TextField } from "~/ui/components";
+
+/** A refused attempt (429) carries `Retry-After` without JavaScript too. */
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(forgotSchema, await request.formData());

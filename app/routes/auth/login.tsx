@@ -8,7 +8,7 @@ import { useT } from "~/i18n";
 import { localeCookie } from "~/i18n/locale.server";
 import { parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { badForm, clientIp, invalid, tooManyAttempts } from "~/lib/http.server";
+import { badForm, clientIp, invalid, keepRetryAfter, tooManyAttempts } from "~/lib/http.server";
 import { pendingEmailCookie } from "~/lib/pending-email.server";
 import { Button, ErrorSummary, Heading, Link, PageTitle, Paragraph, TextField } from "~/ui/components";
 
@@ -18,6 +18,9 @@ export function loader({ request }: Route.LoaderArgs) {
   }
   return null;
 }
+
+/** A refused sign-in (429) carries `Retry-After` without JavaScript too. */
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();

@@ -5,7 +5,7 @@ import { resetPassword } from "~/domain/accounts/accounts.server";
 import { resetSchema } from "~/domain/accounts/schemas";
 import { useT } from "~/i18n";
 import { parseForm } from "~/lib/forms";
-import { badForm, clientIp, invalid, tooManyAttempts } from "~/lib/http.server";
+import { badForm, clientIp, invalid, keepRetryAfter, tooManyAttempts } from "~/lib/http.server";
 import { mailPreviewEnabled } from "~/lib/mail.server";
 import { clearPendingEmailCookie, readPendingEmail } from "~/lib/pending-email.server";
 import { Button, ErrorSummary, Heading, MailPreviewHint, PageTitle, Paragraph, TextField } from "~/ui/components";
@@ -13,6 +13,9 @@ import { Button, ErrorSummary, Heading, MailPreviewHint, PageTitle, Paragraph, T
 export function loader({ request }: Route.LoaderArgs) {
   return { email: readPendingEmail(request), mailPreview: mailPreviewEnabled() };
 }
+
+/** A refused attempt (429) carries `Retry-After` without JavaScript too. */
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(resetSchema, await request.formData());

@@ -6,7 +6,7 @@ import { signUpSchema } from "~/domain/accounts/schemas";
 import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { parseForm } from "~/lib/forms";
-import { badForm, clientIp, invalid, tooManyAttempts } from "~/lib/http.server";
+import { badForm, clientIp, invalid, keepRetryAfter, tooManyAttempts } from "~/lib/http.server";
 import { pendingEmailCookie } from "~/lib/pending-email.server";
 import { Button, Checkbox, ErrorSummary, Heading, Link, PageTitle, Paragraph, TextField } from "~/ui/components";
 
@@ -14,6 +14,9 @@ export function loader({ request }: Route.LoaderArgs) {
   if (getSession(request)) throw redirect("/account");
   return null;
 }
+
+/** A refused attempt (429) carries `Retry-After` without JavaScript too. */
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(signUpSchema, await request.formData());

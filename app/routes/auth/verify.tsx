@@ -6,7 +6,7 @@ import { resendSchema, verifySchema } from "~/domain/accounts/schemas";
 import { useT } from "~/i18n";
 import { parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { badForm, clientIp, invalid, tooManyAttempts } from "~/lib/http.server";
+import { badForm, clientIp, invalid, keepRetryAfter, tooManyAttempts } from "~/lib/http.server";
 import { mailPreviewEnabled } from "~/lib/mail.server";
 import { clearPendingEmailCookie, pendingEmailCookie, readPendingEmail } from "~/lib/pending-email.server";
 import { Button, ErrorSummary, Heading, MailPreviewHint, PageTitle, Paragraph, TextField } from "~/ui/components";
@@ -15,6 +15,9 @@ export function loader({ request }: Route.LoaderArgs) {
   if (getSession(request)) throw redirect("/account");
   return { email: readPendingEmail(request), mailPreview: mailPreviewEnabled() };
 }
+
+/** A refused attempt (429) carries `Retry-After` without JavaScript too. */
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();

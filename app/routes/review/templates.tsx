@@ -5,9 +5,9 @@ import { REVIEW_LIMITS } from "~/domain/review/policy";
 import { createTemplate, deleteTemplate, getOwnTemplate, listTemplates, updateTemplate } from "~/domain/review/review.server";
 import { templateSchema } from "~/domain/review/schemas";
 import { useT } from "~/i18n";
-import { formValues, parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { badForm, invalid } from "~/lib/http.server";
+import { badForm } from "~/lib/http.server";
 import { Button, ButtonLink, ErrorSummary, Heading, Link, PageTitle, Paragraph, TextArea, TextField } from "~/ui/components";
 import reviewCss from "~/ui/review.css?url";
 
@@ -57,10 +57,8 @@ export async function action({ request }: Route.ActionArgs) {
     }
     if (!id) throw data(null, { status: 400 });
     const result = updateTemplate(actor, id, parsed.data);
-    if (!result.ok) {
-      if (result.reason === "not_official") throw data(null, { status: 403 });
-      return invalid({ form: result.message }, formValues(formData));
-    }
+    // Someone else's template is not there for them (as when opening or deleting it).
+    if (!result.ok) throw data(null, { status: result.reason === "not_official" ? 403 : 404 });
     throw redirectWithFlash(BASE, { key: "review.templates.flash.updated" });
   }
   throw data(null, { status: 400 });

@@ -1,0 +1,188 @@
+import type { NextFunction, Request, Response } from "express";
+
+/**
+ * A few seconds of memory for the pages visitors see (docs/performance.md,
+ * docs/decisions/013-page-cache-for-visitors.md).
+ *
+ * Every visitor without a session gets the same HTML for the same address
+ * and language, so rendering it again for each of them is wasted work: with
+ * ten visitors at once a page would wait behind nine renders. This keeps the
+ * rendered answer for `ttlMs` and sends it again with the response's own CSP
+ * nonce put in.
+ *
+ * What is never kept or served from memory:
+ * - requests with any cookie of ours other than the language (a session, a
+ *   flash message, an email address waiting for a code): those pages are
+ *   personal;
+ * - answers that set a cookie, are not 200, say `no-store`/`private`/
+ *   `no-cache`, or are larger than `maxEntryBytes`;
+ * - anything but GET.
+ *
+ * Every request that may change data (any method but GET/HEAD/OPTIONS)
+ * empties the memory when it finishes, and a page whose render overlapped
+ * such a request is not kept: a visitor never sees a page older than the
+ * last change made through this process. Other processes (a cluster) see a
+ * change at most `ttlMs` late.
+ */
+export type PageCacheOptions = {
+  ttlMs: number;
+  maxEntries?: number;
+  maxEntryBytes?: number;
+  now?: () => number;
+};
+
+type Entry = {
+  expiresAt: number;
+  status: number;
+  headers: Array<[string, string | string[]]>;
+  /** The body split where the nonce was; joined again with the new nonce. */
+  parts: Buffer[];
+};
+
+/** Cookies whose value changes what a page shows, other than the language. */
+const PERSONAL_COOKIE = /(?:^|;\s*)vl_(?!lang=)[a-z_]+=/;
+const LANGUAGE_COOKIE = /(?:^|;\s*)vl_lang=(nl|en)(?:;|$)/;
+const NOT_KEPT_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "etag", "set-cookie", "date", "connection", "keep-alive"]);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function createPageCache(options: PageCacheOptions) {
+  const { ttlMs, maxEntries = 500, maxEntryBytes = 2 * 1024 * 1024, now = Date.now } = options;
+  const entries = new Map<string, Entry>();
+  let generation = 0;
+  const stats = { hits: 0, misses: 0, stored: 0, cleared: 0 };
+
+  function clear() {
+    generation += 1;
+    if (entries.size > 0) stats.cleared += 1;
+    entries.clear();
+  }
+
+  function keyFor(req: Request): string | null {
+    if (req.method !== "GET") return null;
+    const cookie = req.headers.cookie ?? "";
+    if (PERSONAL_COOKIE.test(cookie)) return null;
+    const language = LANGUAGE_COOKIE.exec(cookie)?.[1] ?? "nl";
+    return `${language} ${req.originalUrl}`;
+  }
+
+  function middleware(req: Request, res: Response, next: NextFunction) {
+    if (ttlMs <= 0) return next();
+    if (!SAFE_METHODS.has(req.method)) {
+      res.once("finish", clear);
+      res.once("close", clear);
+      return next();
+    }
+    const key = keyFor(req);
+    if (key === null) return next();
+    const nonce = String(res.locals.nonce ?? "");
+
+    const entry = entries.get(key);
+    if (entry && entry.expiresAt > now()) {
+      stats.hits += 1;
+      res.status(entry.status);
+      for (const [name, value] of entry.headers) res.setHeader(name, value);
+      res.end(Buffer.concat(join(entry.parts, nonce)));
+      return;
+    }
+    if (entry) entries.delete(key);
+    stats.misses += 1;
+    remember(key, nonce, res);
+    next();
+  }
+
+  /** Collects the answer as it is written and keeps it when it may be kept. */
+  function remember(key: string, nonce: string, res: Response) {
+    const startedAt = generation;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const collect = (chunk: unknown, encoding: unknown) => {
+      if (tooLarge || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buffer =
+        typeof chunk === "string"
+          ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+          : Buffer.from(chunk as Uint8Array);
+      size += buffer.length;
+      if (size > maxEntryBytes) tooLarge = true;
+      else chunks.push(buffer);
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      collect(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as Response["write"];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      collect(chunk, rest[0]);
+      if (!tooLarge && startedAt === generation && mayKeep(res)) {
+        keep(key, {
+          expiresAt: now() + ttlMs,
+          status: res.statusCode,
+          headers: keptHeaders(res),
+          parts: split(Buffer.concat(chunks), nonce),
+        });
+      }
+      return end(chunk, ...rest);
+    }) as Response["end"];
+  }
+
+  function keep(key: string, entry: Entry) {
+    entries.delete(key);
+    entries.set(key, entry);
+    stats.stored += 1;
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+  }
+
+  return { middleware, clear, stats, size: () => entries.size };
+}
+
+function mayKeep(res: Response): boolean {
+  if (res.statusCode !== 200) return false;
+  if (res.getHeader("set-cookie") !== undefined) return false;
+  const cacheControl = String(res.getHeader("cache-control") ?? "");
+  if (/no-store|private|no-cache/.test(cacheControl)) return false;
+  const type = String(res.getHeader("content-type") ?? "");
+  // Pages, and the data of client-side navigations (React Router's turbo-stream).
+  return type.startsWith("text/html") || type.startsWith("text/x-script");
+}
+
+function keptHeaders(res: Response): Entry["headers"] {
+  const headers: Entry["headers"] = [];
+  for (const [name, value] of Object.entries(res.getHeaders())) {
+    if (value === undefined || NOT_KEPT_HEADERS.has(name)) continue;
+    // Set by the security middleware for this response; the next one sets its own.
+    if (name === "content-security-policy") continue;
+    if (name === "vary" && String(value) === "Accept-Encoding") continue;
+    headers.push([name, typeof value === "number" ? String(value) : value]);
+  }
+  return headers;
+}
+
+/** The body cut at each occurrence of the nonce (none when there is no nonce). */
+function split(body: Buffer, nonce: string): Buffer[] {
+  if (!nonce) return [body];
+  const parts: Buffer[] = [];
+  const needle = Buffer.from(nonce);
+  let from = 0;
+  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
+function join(parts: Buffer[], nonce: string): Buffer[] {
+  if (parts.length === 1) return parts;
+  const needle = Buffer.from(nonce);
+  const out: Buffer[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0) out.push(needle);
+    out.push(part);
+  });
+  return out;
+}

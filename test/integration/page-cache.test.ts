@@ -1,0 +1,127 @@
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPageCache } from "~/lib/page-cache.server";
+
+/**
+ * The page cache in front of a tiny app that renders a counter: each real
+ * render increases it, so the test sees exactly which answers came from
+ * memory.
+ */
+let renders = 0;
+let clock = 1_000_000;
+let nonceCounter = 0;
+const cache = createPageCache({ ttlMs: 5_000, maxEntries: 3, now: () => clock });
+const app = express();
+app.use((req, res, next) => {
+  nonceCounter += 1;
+  res.locals.nonce = `nonce${nonceCounter}abc==`;
+  res.setHeader("Content-Security-Policy", `script-src 'nonce-${res.locals.nonce}'`);
+  next();
+});
+app.use(cache.middleware);
+app.get("/pagina", (req, res) => {
+  renders += 1;
+  const nonce = String(res.locals.nonce);
+  res.type("html");
+  // Written in pieces, as a streamed render is.
+  res.write(`<!doctype html><script nonce="${nonce}">1</script>`);
+  res.write(`<p>render ${renders} ${req.query.q ?? ""}</p>`);
+  res.end(`<script nonce="${nonce}">2</script>`);
+});
+app.get("/met-cookie", (_req, res) => {
+  renders += 1;
+  res.cookie("vl_flash", "x").type("html").send(`<p>render ${renders}</p>`);
+});
+app.get("/prive", (_req, res) => {
+  renders += 1;
+  res.set("Cache-Control", "no-store").type("html").send(`<p>render ${renders}</p>`);
+});
+app.get("/fout", (_req, res) => {
+  renders += 1;
+  res.status(404).type("html").send(`<p>render ${renders}</p>`);
+});
+app.get("/traag", (_req, res) => {
+  renders += 1;
+  const n = renders;
+  setTimeout(() => res.type("html").send(`<p>render ${n}</p>`), 200);
+});
+app.post("/schrijf", (_req, res) => res.redirect(303, "/pagina"));
+
+let base = "";
+const server = app.listen(0);
+beforeAll(() => {
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => cache.clear());
+
+async function get(path: string, cookie?: string) {
+  const response = await fetch(base + path, { headers: cookie ? { cookie } : {} });
+  return { status: response.status, body: await response.text(), csp: response.headers.get("content-security-policy") ?? "" };
+}
+
+const renderOf = (body: string) => Number(/render (\d+)/.exec(body)?.[1]);
+
+describe("page cache for visitors", () => {
+  it("renders once for visitors without a session and puts each response's own nonce in", async () => {
+    const first = await get("/pagina");
+    const second = await get("/pagina");
+    expect(renderOf(second.body)).toBe(renderOf(first.body));
+    const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)![1]!;
+    expect(nonceOf(second.csp)).not.toBe(nonceOf(first.csp));
+    // Every script carries the nonce of its own response, none of the first.
+    expect(second.body.match(/nonce="([^"]+)"/g)).toEqual([`nonce="${nonceOf(second.csp)}"`, `nonce="${nonceOf(second.csp)}"`]);
+    expect(second.body).not.toContain(nonceOf(first.csp));
+  });
+
+  it("keeps pages apart by address and language", async () => {
+    const a = renderOf((await get("/pagina?q=a")).body);
+    const b = renderOf((await get("/pagina?q=b")).body);
+    const en = renderOf((await get("/pagina?q=a", "vl_lang=en")).body);
+    expect(new Set([a, b, en]).size).toBe(3);
+    expect(renderOf((await get("/pagina?q=a", "vl_lang=nl; andere=1")).body)).toBe(a);
+    expect(renderOf((await get("/pagina?q=a", "vl_lang=en")).body)).toBe(en);
+  });
+
+  it("never serves or keeps a page for someone with a session, flash or pending email", async () => {
+    const visitor = renderOf((await get("/pagina")).body);
+    for (const cookie of ["vl_session=abc.def", "vl_lang=nl; vl_flash=x", "vl_pending_email=a%40b.nl"]) {
+      expect(renderOf((await get("/pagina", cookie)).body)).toBeGreaterThan(visitor);
+    }
+    expect(renderOf((await get("/pagina")).body)).toBe(visitor);
+  });
+
+  it("does not keep answers that set a cookie, say no-store or are not 200", async () => {
+    for (const path of ["/met-cookie", "/prive", "/fout"]) {
+      const first = renderOf((await get(path)).body);
+      expect(renderOf((await get(path)).body), path).toBe(first + 1);
+    }
+  });
+
+  it("forgets a page after its time", async () => {
+    const first = renderOf((await get("/pagina")).body);
+    clock += 4_999;
+    expect(renderOf((await get("/pagina")).body)).toBe(first);
+    clock += 2;
+    expect(renderOf((await get("/pagina")).body)).toBe(first + 1);
+  });
+
+  it("forgets everything when a change is posted, and does not keep a page rendered meanwhile", async () => {
+    const first = renderOf((await get("/pagina")).body);
+    const slow = get("/traag");
+    await new Promise((resolve) => setTimeout(resolve, 40)); // the slow render has begun
+    await fetch(`${base}/schrijf`, { method: "POST", redirect: "manual" });
+    const slowRender = renderOf((await slow).body);
+    expect(renderOf((await get("/pagina")).body)).toBeGreaterThan(first);
+    // The slow page overlapped the change, so it was not kept.
+    expect(renderOf((await get("/traag")).body)).toBeGreaterThan(slowRender);
+  });
+
+  it("holds at most maxEntries pages, dropping the oldest", async () => {
+    const one = renderOf((await get("/pagina?q=1")).body);
+    for (const q of ["2", "3", "4"]) await get(`/pagina?q=${q}`);
+    expect(cache.size()).toBe(3);
+    expect(renderOf((await get("/pagina?q=1")).body)).toBeGreaterThan(one);
+  });
+});
