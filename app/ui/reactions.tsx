@@ -26,6 +26,8 @@ export type ReactionItem = {
 export function Reactions({
   reactions,
   more,
+  page,
+  pageHref,
   canReact,
   signedIn,
   openForReactions,
@@ -36,8 +38,11 @@ export function Reactions({
   failure,
 }: {
   reactions: ReactionItem[];
-  /** Only the newest are shown. */
+  /** There are older reactions, on page `page + 1`. */
   more: boolean;
+  /** 1: the newest; 2: the ones before those; … */
+  page: number;
+  pageHref: (page: number) => string;
   /** The viewer may react now. */
   canReact: boolean;
   signedIn: boolean;
@@ -68,7 +73,17 @@ export function Reactions({
       <Heading level={2} id="reacties-title" ref={heading} tabIndex={-1}>
         {t("reaction.title")}
       </Heading>
-      {more ? <Paragraph className="vl-muted">{t("reaction.more", { count: reactions.length })}</Paragraph> : null}
+      {page > 1 ? (
+        <Paragraph className="vl-muted">{t("reaction.olderPage", { page })}</Paragraph>
+      ) : more ? (
+        <Paragraph className="vl-muted">{t("reaction.more", { count: reactions.length })}</Paragraph>
+      ) : null}
+      {more || page > 1 ? (
+        <nav aria-label={t("reaction.pagesLabel")} className="vl-reaction-pages">
+          {more ? <Link to={pageHref(page + 1)}>{t("reaction.older")}</Link> : null}
+          {page > 1 ? <Link to={pageHref(page - 1)}>{t("reaction.newer")}</Link> : null}
+        </nav>
+      ) : null}
       {reactions.length === 0 ? (
         <Paragraph>{t("reaction.none")}</Paragraph>
       ) : (

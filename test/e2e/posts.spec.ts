@@ -361,3 +361,37 @@ test("who may open what: drafts, the new-post form, unknown posts", async ({ pag
   expect((await page.goto("/berichten/welkom-bij-het-veranderlab/bewerken"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "Geen toegang" })).toBeVisible();
 });
+
+test("older reactions are a link away when there are more than fit on the page", async ({ page }) => {
+  const slug = "wat-we-tot-nu-toe-hoorden";
+  await logIn(page, "mila@veranderlab.test");
+  // Fill the post past one page (50): the seed has 3 reactions, these add 50.
+  const run = Date.now().toString(36);
+  for (let i = 1; i <= 50; i++) {
+    const response = await page.request.post(`/berichten/${slug}`, {
+      form: { intent: "react", body: `Reactie ${i} van de stapel ${run}` },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+  }
+  await page.goto(`/berichten/${slug}`);
+  const reactions = page.locator(".vl-reaction-list > li");
+  await expect(reactions).toHaveCount(50);
+  await expect(reactions.last()).toContainText(`Reactie 50 van de stapel ${run}`);
+  await expect(page.getByText("Er zijn veel reacties. Hier staan de nieuwste 50.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Nieuwere reacties" })).toHaveCount(0);
+
+  // By keyboard to the older ones: the seed's first reaction is there.
+  const older = page.getByRole("navigation", { name: "Meer reacties" }).getByRole("link", { name: "Oudere reacties" });
+  await older.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/berichten/${slug}\\?reacties=2#reacties$`));
+  await expect(page.getByText("Oudere reacties (pagina 2), van oud naar nieuw.")).toBeVisible();
+  await expect(reactions.first()).toContainText("Het fietsmaatje lijkt me een goed idee.");
+  await expect(page.getByText(`Reactie 50 van de stapel ${run}`)).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Nieuwere reacties" }).click();
+  await expect(page).toHaveURL(new RegExp(`/berichten/${slug}#reacties$`));
+  await expect(reactions.last()).toContainText(`Reactie 50 van de stapel ${run}`);
+});

@@ -149,9 +149,14 @@ describe("reactions under posts", () => {
     const { slug, id } = post();
     const base = Date.parse("2026-03-01T12:00:00Z");
     for (let i = 0; i < 5; i++) reactToPost(actor(youssef), slug, `Reactie ${i}`, new Date(base + i * 1000));
-    const list = listReactions(null, "post", id, 3);
+    const list = listReactions(null, "post", id, { limit: 3 });
     expect(list.more).toBe(true);
     expect(list.rows.map((r) => r.body)).toEqual(["Reactie 2", "Reactie 3", "Reactie 4"]);
+    // The older ones on the next page, and nothing beyond.
+    const older = listReactions(null, "post", id, { limit: 3, page: 2 });
+    expect(older.more).toBe(false);
+    expect(older.rows.map((r) => r.body)).toEqual(["Reactie 0", "Reactie 1"]);
+    expect(listReactions(null, "post", id, { limit: 3, page: 3 }).rows).toEqual([]);
     const plan = getDb()
       .$client.prepare(
         `EXPLAIN QUERY PLAN SELECT id FROM reactions WHERE target_type = 'post' AND target_id = ? ORDER BY created_at DESC, id DESC LIMIT 201`,

@@ -147,7 +147,9 @@ function findPostBySlug(slug: string) {
 export type PostPage = {
   post: PostSummary & { html: string };
   reactions: ReactionView[];
+  /** There are older reactions than these (on the next page). */
   moreReactions: boolean;
+  reactionPage: number;
   /** The actor may react now. */
   canReact: boolean;
   /** Reacting is open for people signed in (for the "log in to react" hint). */
@@ -156,12 +158,12 @@ export type PostPage = {
 };
 
 /** A post with its rendered body and reactions, or null when it does not exist or the actor may not see it. */
-export function getPostPage(actor: Actor, slug: string): PostPage | null {
+export function getPostPage(actor: Actor, slug: string, reactionPage = 1): PostPage | null {
   const row = findPostBySlug(slug);
   if (!row) return null;
   const cycle = row.cyclePhase ? { phase: row.cyclePhase } : null;
   if (!canViewPost(actor, row.post, cycle)) return null;
-  const reactions = listReactions(actor, "post", row.post.id);
+  const reactions = listReactions(actor, "post", row.post.id, { page: reactionPage });
   return {
     post: {
       id: row.post.id,
@@ -177,6 +179,7 @@ export function getPostPage(actor: Actor, slug: string): PostPage | null {
     },
     reactions: reactions.rows,
     moreReactions: reactions.more,
+    reactionPage: reactions.page,
     canReact: canReactToPost(actor, row.post, cycle),
     openForReactions: postOpenForReactions(row.post, cycle),
     canEdit: canManagePosts(actor),

@@ -49,17 +49,18 @@ function listedCondition(actor: Actor): SQL | undefined {
 export const REACTIONS_SHOWN = 50;
 
 /**
- * The reactions under a thing, oldest first. When there are more than
- * REACTIONS_SHOWN, the newest REACTIONS_SHOWN (so a new reaction is always
- * on the page), and `more` is true. Reads at most REACTIONS_SHOWN + 1 rows
- * from the index, newest first, and turns them round.
+ * A page of the reactions under a thing, shown oldest first. Page 1 holds
+ * the newest REACTIONS_SHOWN (so a new reaction is always on it), page 2 the
+ * REACTIONS_SHOWN before those, and so on; `more` says there are older ones.
+ * Reads at most REACTIONS_SHOWN + 1 rows from the index after skipping the
+ * newer pages, newest first, and turns them round.
  */
 export function listReactions(
   actor: Actor,
   targetType: ReactionTarget,
   targetId: number,
-  limit = REACTIONS_SHOWN,
-): { rows: ReactionView[]; more: boolean } {
+  { page = 1, limit = REACTIONS_SHOWN }: { page?: number; limit?: number } = {},
+): { rows: ReactionView[]; more: boolean; page: number } {
   const rows = getDb()
     .select({
       id: reactions.id,
@@ -77,12 +78,14 @@ export function listReactions(
     .where(and(eq(reactions.targetType, targetType), eq(reactions.targetId, targetId), listedCondition(actor)))
     .orderBy(desc(reactions.createdAt), desc(reactions.id))
     .limit(limit + 1)
+    .offset((page - 1) * limit)
     .all();
   const more = rows.length > limit;
   const shown = rows.slice(0, limit).reverse();
   const held = heldForOf("reaction", shown.filter((row) => row.moderation === "held").map((row) => row.id));
   return {
     more,
+    page,
     rows: shown.map((row) => {
       const moderation = moderatedView(actor, row, held.get(row.id) ?? null);
       return {

@@ -60,11 +60,12 @@ export function loader({ request, params }: Route.LoaderArgs) {
   const page = getKnelpuntPage(id, viewer, { zelf: pageFrom(url, 1000, "zelf"), overheid: pageFrom(url, 1000, "overheid") });
   if (!page) throw data(null, { status: 404 });
   // Reactions hang under the knelpunt (see app/domain/reactions).
-  const reactions = listReactions(viewer, "knelpunt", id);
+  const reactions = listReactions(viewer, "knelpunt", id, { page: pageFrom(url, 10_000, "reacties") });
   return {
     page,
     reactions: reactions.rows,
     moreReactions: reactions.more,
+    reactionPage: reactions.page,
     canReact: resolveReactionTarget(viewer, "knelpunt", id)?.open ?? false,
     openForReactions: phaseAllows(page.cycle.phase, "react"),
     viewerIsLeader: viewer?.role === "projectleider",
@@ -155,7 +156,7 @@ export default function KnelpuntPageRoute() {
   const t = useT();
   const shownTitle = useShownTitle();
   const signedIn = !!useRootData()?.user;
-  const { page, reactions, moreReactions, canReact, openForReactions, viewerIsLeader, ratings, following } = useLoaderData<typeof loader>();
+  const { page, reactions, moreReactions, reactionPage, canReact, openForReactions, viewerIsLeader, ratings, following } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { knelpunt, cycle, can } = page;
   const thresholds = { supportThreshold: cycle.supportThreshold, minVolunteers: cycle.minVolunteers };
@@ -229,6 +230,8 @@ export default function KnelpuntPageRoute() {
       <Reactions
         reactions={reactions}
         more={moreReactions}
+        page={reactionPage}
+        pageHref={(n) => (n > 1 ? `/knelpunten/${knelpunt.id}?reacties=${n}#reacties` : `/knelpunten/${knelpunt.id}#reacties`)}
         canReact={canReact}
         signedIn={signedIn}
         openForReactions={openForReactions}

@@ -8,6 +8,7 @@ import { contributionInput } from "~/domain/moderation/gate.server";
 import { contributionRefused, isGateRefusal } from "~/domain/moderation/refusal.server";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { formValues, parseForm } from "~/lib/forms";
+import { pageFrom } from "~/lib/pagination";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { badForm, invalid } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
@@ -23,9 +24,10 @@ export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: questionsCss },
 ];
 
-export function loader({ request, params }: Route.LoaderArgs) {
+export function loader({ request, params, url }: Route.LoaderArgs) {
   const viewer = getSession(request)?.user ?? null;
-  const page = getPostPage(viewer, params.slug);
+  // Older reactions: ?reacties=2, 3, … (page 1 holds the newest).
+  const page = getPostPage(viewer, params.slug, pageFrom(url, 10_000, "reacties"));
   if (!page) throw data(null, { status: 404 });
   // Questions asked in this post are answered right here.
   const questions = page.post.cycle ? listQuestionCards({ postId: page.post.id, viewer }) : [];
@@ -55,7 +57,7 @@ export default function PostPage() {
   const t = useT();
   const locale = useLocale();
   const signedIn = !!useRootData()?.user;
-  const { post, reactions, moreReactions, canReact, openForReactions, canEdit, questions } = useLoaderData<typeof loader>();
+  const { post, reactions, moreReactions, reactionPage, canReact, openForReactions, canEdit, questions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const author = post.authorName ?? t("post.unknownAuthor");
   return (
@@ -118,6 +120,8 @@ export default function PostPage() {
       <Reactions
         reactions={reactions}
         more={moreReactions}
+        page={reactionPage}
+        pageHref={(n) => (n > 1 ? `/berichten/${post.slug}?reacties=${n}#reacties` : `/berichten/${post.slug}#reacties`)}
         canReact={canReact}
         signedIn={signedIn}
         openForReactions={openForReactions}
