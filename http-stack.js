@@ -10,6 +10,8 @@ import { extname, resolve } from "node:path";
  * development, where Vite injects scripts), nosniff, referrer policy, no
  * framing, HSTS over HTTPS, and no-store for anyone signed in.
  */
+export const CSP_REPORT_PATH = "/csp-rapport";
+
 export function securityHeaders({ development = false, https = false } = {}) {
   return (req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
@@ -30,6 +32,10 @@ export function securityHeaders({ development = false, https = false } = {}) {
           "form-action 'self'",
           "frame-ancestors 'none'",
           ...(https ? ["upgrade-insecure-requests"] : []),
+          // Browsers send what the policy blocked to cspReports() below. Only
+          // report-uri: a report-to would make Chromium ignore it and batch its
+          // reports for up to a minute (the endpoint takes both formats).
+          `report-uri ${CSP_REPORT_PATH}`,
         ].join("; "),
       );
     }
@@ -57,6 +63,130 @@ export function bodyLimit(maxBytes) {
     }
     next();
   };
+}
+
+/** Methods whose requests an action reads a form from. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses request bodies an action cannot read, before the app sees them, so
+ * that a broken or hostile request gets a 4xx instead of failing inside
+ * `request.formData()` (a 500):
+ *
+ * - a body that is not a form (JSON, text/plain, no type, multipart without a
+ *   boundary): 415;
+ * - a body without Content-Length (chunked): 411. Browsers always send the
+ *   length of a form, and with it bodyLimit() can refuse a large body before
+ *   anything reads it. (Multipart that does not parse is refused with a 400
+ *   by the root middleware, app/root.tsx.)
+ *
+ * And a body the app left unread is drained once the answer is sent: an
+ * action that answers without reading it (a redirect to sign in, a 403)
+ * would otherwise leave it paused on the wire, and the client's next request
+ * on the same connection would be reset.
+ */
+export function formBodyGuard() {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    res.once("finish", () => {
+      if (!req.complete) {
+        req.removeAllListeners("data");
+        req.resume();
+      }
+    });
+    const type = String(req.headers["content-type"] ?? "").toLowerCase();
+    const multipart = /^multipart\/form-data\s*;/.test(type) && /;\s*boundary=("[^"]+"|[^;\s]+)/.test(type);
+    if (!multipart && !type.startsWith("application/x-www-form-urlencoded")) {
+      refuse(res, 415, "Het verzoek bevat geen formulier.");
+      return;
+    }
+    if (req.headers["content-length"] === undefined) {
+      refuse(res, 411, "Het verzoek moet zeggen hoe groot het is (Content-Length).");
+      return;
+    }
+    next();
+  };
+}
+
+function refuse(res, status, message) {
+  res.status(status).type("text/plain; charset=utf-8").send(message);
+}
+
+/**
+ * Where browsers send what the Content-Security-Policy blocked (report-uri's
+ * `application/csp-report`, and the Reporting API's `application/reports+json`
+ * should report-to be added). One line per report in the server log, so an
+ * attempt at cross-site scripting, or a page the policy breaks, shows up in
+ * production. Small bodies only; always 204.
+ */
+export function cspReports({ maxBytes = 32 * 1024, log = (line) => console.warn(line) } = {}) {
+  const TYPES = ["application/csp-report", "application/reports+json", "application/json"];
+  return (req, res, next) => {
+    if (req.path !== CSP_REPORT_PATH) return next();
+    if (req.method !== "POST") {
+      res.setHeader("Allow", "POST");
+      refuse(res, 405, "Alleen POST.");
+      return;
+    }
+    const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+    if (!TYPES.includes(type)) {
+      refuse(res, 415, "Geen CSP-rapport.");
+      return;
+    }
+    if (Number(req.headers["content-length"] ?? 0) > maxBytes) {
+      refuse(res, 413, "Het verzoek is te groot.");
+      return;
+    }
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        if (!done) refuse(res, 413, "Het verzoek is te groot.");
+        done = true;
+        return;
+      }
+      if (!done) chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (done) return;
+      done = true;
+      let reports;
+      try {
+        const parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        reports = Array.isArray(parsed) ? parsed.map((entry) => entry?.body) : [parsed?.["csp-report"]];
+      } catch {
+        refuse(res, 400, "Geen geldig CSP-rapport.");
+        return;
+      }
+      for (const report of reports.slice(0, 100)) {
+        if (report && typeof report === "object") log(cspReportLine(report));
+      }
+      res.status(204).end();
+    });
+  };
+}
+
+/** One log line: what was blocked, by which directive, on which page (each value cut short, on one line). */
+function cspReportLine(report) {
+  const field = (...names) => {
+    for (const name of names) {
+      const value = report[name];
+      if (typeof value === "string" || typeof value === "number") {
+        return JSON.stringify(String(value).slice(0, 200));
+      }
+    }
+    return '""';
+  };
+  return [
+    "CSP-rapport:",
+    `directive=${field("effective-directive", "effectiveDirective", "violated-directive")}`,
+    `blocked=${field("blocked-uri", "blockedURL")}`,
+    `page=${field("document-uri", "documentURL")}`,
+    `source=${field("source-file", "sourceFile")}:${field("line-number", "lineNumber")}`,
+    `sample=${field("script-sample", "sample")}`,
+  ].join(" ");
 }
 
 /**

@@ -3,7 +3,7 @@
 // `node server.js --dev` serves the source through Vite with live reload.
 import compression from "compression";
 import express from "express";
-import { bodyLimit, precompressedAssets, securityHeaders } from "./http-stack.js";
+import { bodyLimit, cspReports, formBodyGuard, precompressedAssets, securityHeaders } from "./http-stack.js";
 
 const DEVELOPMENT = process.argv.includes("--dev");
 const PORT = Number(process.env.PORT ?? 3000);
@@ -19,6 +19,9 @@ server.set("trust proxy", process.env.TRUST_PROXY === "true");
 
 server.use(securityHeaders({ development: DEVELOPMENT, https: HTTPS }));
 server.use(bodyLimit(MAX_BODY_BYTES));
+// Before the form guard: reports are JSON, not forms.
+server.use(cspReports());
+server.use(formBodyGuard());
 server.use(compression());
 
 let stop = () => {};

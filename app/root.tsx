@@ -51,9 +51,14 @@ export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
   },
 ];
 
-/** Cross-site posts never reach an action (see app/auth/csrf.ts). */
+/**
+ * Cross-site posts never reach an action (see app/auth/csrf.ts), and neither
+ * does multipart form data that does not parse (an action would fail on it
+ * with a 500). The server already refused bodies that are no form at all, or
+ * too large (http-stack.js).
+ */
 export const middleware: Route.MiddlewareFunction[] = [
-  ({ request }) => {
+  async ({ request }) => {
     if (isCrossSiteWrite(request, config().publicUrl)) {
       // A page renders the 403 page from this; a resource route sends the text.
       const t = translator(getLocale(request));
@@ -61,6 +66,18 @@ export const middleware: Route.MiddlewareFunction[] = [
         status: 403,
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
+    }
+    if (/^multipart\//i.test(request.headers.get("Content-Type") ?? "")) {
+      const readable = await request
+        .clone()
+        .formData()
+        .then(() => true, () => false);
+      if (!readable) {
+        throw new Response(translator(getLocale(request))("errorPage.badRequestTitle"), {
+          status: 400,
+          headers: { "Content-Type": "text/plain; charset=utf-8" },
+        });
+      }
     }
   },
 ];
