@@ -38,9 +38,39 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  keepPreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
+}
+
+const KEPT_STATEMENTS = 1000;
+
+/**
+ * drizzle prepares every query's SQL again on each run (`client.prepare(sql)`):
+ * about 4% of the server's time on a signed-in page (docs/performance.md).
+ * The SQL of a query is the same each time (values are parameters), so this
+ * keeps the prepared statement per SQL text, at most KEPT_STATEMENTS (the
+ * oldest used dropped first). A kept statement is handed out in its default
+ * mode: drizzle switches some to `raw()` for the run it makes right after
+ * preparing (better-sqlite3 is synchronous, so no run is interleaved).
+ * Nothing here iterates a statement, which would tie it up.
+ */
+function keepPreparedStatements(sqlite: Database.Database) {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (statement) {
+      kept.delete(source);
+      if (statement.reader) statement.raw(false).pluck(false).expand(false);
+    } else {
+      statement = prepare(source);
+      if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 let instance: Db | undefined;
