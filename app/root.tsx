@@ -117,7 +117,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="description" content={t("meta.description")} />
         <link rel="alternate" type="application/atom+xml" title={t("feed.title")} href="/feed.xml" />
         <Meta />
-        <Links />
+        {/* Style sheets, the icon and module preloads need no nonce (the CSP allows
+            'self' for them); without one, a visitor's kept page has its nonces
+            only in the scripts at the end (app/lib/page-cache.server.ts). */}
+        <Links nonce="" />
       </head>
       <body className="utrecht-theme utrecht-body vl-body">
         <LocaleProvider value={locale}>

@@ -1,3 +1,4 @@
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 
 /**
@@ -9,6 +10,10 @@ import type { NextFunction, Request, Response } from "express";
  * ten visitors at once a page would wait behind nine renders. This keeps the
  * rendered answer for `ttlMs` and sends it again with the response's own CSP
  * nonce put in.
+ *
+ * The kept page is also compressed once (gzip, with room for the nonce, see
+ * `deflatePieces`), so sending it again costs a copy, not a compression of
+ * the whole page: for a large page that was most of the cost of a response.
  *
  * What is never kept or served from memory:
  * - requests with any cookie of ours other than the language (a session, a
@@ -37,6 +42,9 @@ type Entry = {
   headers: Array<[string, string | string[]]>;
   /** The body split where the nonce was; joined again with the new nonce. */
   parts: Buffer[];
+  nonceLength: number;
+  /** The parts compressed once (see deflatePieces), or null: compressed per response. */
+  deflated: Buffer[] | null;
 };
 
 /** Cookies whose value changes what a page shows, other than the language. */
@@ -81,6 +89,15 @@ export function createPageCache(options: PageCacheOptions) {
       stats.hits += 1;
       res.status(entry.status);
       for (const [name, value] of entry.headers) res.setHeader(name, value);
+      res.vary("Accept-Encoding");
+      if (entry.deflated && Buffer.byteLength(nonce) === entry.nonceLength && req.acceptsEncodings("gzip") === "gzip") {
+        // Already compressed: the compression middleware leaves it alone.
+        const body = gzipped(entry, nonce);
+        res.setHeader("Content-Encoding", "gzip");
+        res.setHeader("Content-Length", body.length);
+        res.end(body);
+        return;
+      }
       res.end(Buffer.concat(join(entry.parts, nonce)));
       return;
     }
@@ -115,11 +132,14 @@ export function createPageCache(options: PageCacheOptions) {
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
       if (!tooLarge && startedAt === generation && mayKeep(res)) {
+        const parts = split(Buffer.concat(chunks), nonce);
         keep(key, {
           expiresAt: now() + ttlMs,
           status: res.statusCode,
           headers: keptHeaders(res),
-          parts: split(Buffer.concat(chunks), nonce),
+          parts,
+          nonceLength: Buffer.byteLength(nonce),
+          deflated: deflatePieces(parts, size, Buffer.byteLength(nonce)),
         });
       }
       return end(chunk, ...rest);
@@ -138,6 +158,80 @@ export function createPageCache(options: PageCacheOptions) {
   }
 
   return { middleware, clear, stats, size: () => entries.size };
+}
+
+/** Below this a page is sent as the compression middleware decides (it skips tiny bodies). */
+const MIN_COMPRESSED_BYTES = 1024;
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+/** An empty final deflate block: ends the stream. */
+const DEFLATE_END = Buffer.from([0x03, 0x00]);
+/** Deflate looks back at most this far. */
+const WINDOW = 32 * 1024;
+
+/**
+ * The pieces of a kept page (the body cut at each nonce) compressed once, so
+ * that any nonce of the same length can go in between at send time (RFC 1951
+ * and 1952):
+ *
+ * - each piece is raw deflate ending in a sync flush (byte-aligned, not
+ *   final), compressed with everything before it as its dictionary, so it
+ *   compresses as well as the page in one go;
+ * - in that dictionary each nonce is a filler of 0xFF bytes. UTF-8 text never
+ *   contains 0xFF, so no match the compressor finds can reach into a filler:
+ *   whatever nonce the decoder has there later, every copy it makes is of
+ *   bytes that are the same as when compressing;
+ * - the nonce itself goes in as a stored (uncompressed) block.
+ *
+ * Returns null for a body that is not plain UTF-8 text (it would contain
+ * 0xFF) or too small to be worth it; such a page is compressed per response.
+ */
+export function deflatePieces(parts: Buffer[], size: number, nonceLength: number): Buffer[] | null {
+  if (size < MIN_COMPRESSED_BYTES || parts.some((part) => part.includes(0xff))) return null;
+  const filler = Buffer.alloc(nonceLength, 0xff);
+  let history = Buffer.alloc(0);
+  return parts.map((part, i) => {
+    const deflated = deflateRawSync(part, {
+      level: 9,
+      finishFlush: constants.Z_SYNC_FLUSH,
+      ...(history.length > 0 ? { dictionary: history } : {}),
+    });
+    if (i < parts.length - 1) history = Buffer.concat([history, part, filler]).subarray(-WINDOW);
+    return deflated;
+  });
+}
+
+/** A stored deflate block (BTYPE 00) holding `bytes` (at most 65,535). */
+function storedBlock(bytes: Buffer): Buffer {
+  const header = Buffer.from([0x00, 0, 0, 0, 0]);
+  header.writeUInt16LE(bytes.length, 1);
+  header.writeUInt16LE(~bytes.length & 0xffff, 3);
+  return Buffer.concat([header, bytes]);
+}
+
+/** The kept page as a gzip member with this response's nonce in it. */
+export function gzipped(entry: { parts: Buffer[]; deflated: Buffer[] | null }, nonce: string): Buffer {
+  const deflated = entry.deflated!;
+  const nonceBytes = Buffer.from(nonce);
+  const nonceBlock = storedBlock(nonceBytes);
+  const out: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let length = 0;
+  entry.parts.forEach((part, i) => {
+    if (i > 0) {
+      out.push(nonceBlock);
+      crc = crc32(nonceBytes, crc);
+      length += nonceBytes.length;
+    }
+    out.push(deflated[i]!);
+    // (zlib's crc32 of nothing is 0, not the running value: skip empty parts.)
+    if (part.length > 0) crc = crc32(part, crc);
+    length += part.length;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length >>> 0, 4);
+  out.push(DEFLATE_END, trailer);
+  return Buffer.concat(out);
 }
 
 function mayKeep(res: Response): boolean {

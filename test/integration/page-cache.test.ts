@@ -1,7 +1,10 @@
+import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import express from "express";
+import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPageCache } from "~/lib/page-cache.server";
+import { createPageCache, deflatePieces, gzipped } from "~/lib/page-cache.server";
 
 /**
  * The page cache in front of a tiny app that renders a counter: each real
@@ -28,6 +31,14 @@ app.get("/pagina", (req, res) => {
   res.write(`<!doctype html><script nonce="${nonce}">1</script>`);
   res.write(`<p>render ${renders} ${req.query.q ?? ""}</p>`);
   res.end(`<script nonce="${nonce}">2</script>`);
+});
+app.get("/groot", (_req, res) => {
+  renders += 1;
+  const nonce = String(res.locals.nonce);
+  const rows = Array.from({ length: 300 }, (_, i) => `<li>Maatregel ${i} bij de fietstunnel</li>`).join("");
+  res.type("html");
+  res.write(`<!doctype html><link rel="modulepreload" nonce="${nonce}" href="/a.js"><p>render ${renders}</p><ul>${rows}</ul>`);
+  res.end(`<script nonce="${nonce}">1</script><script nonce="${nonce}">2</script>`);
 });
 app.get("/met-cookie", (_req, res) => {
   renders += 1;
@@ -62,6 +73,19 @@ async function get(path: string, cookie?: string) {
 }
 
 const renderOf = (body: string) => Number(/render (\d+)/.exec(body)?.[1]);
+
+/** A raw GET (no automatic decompression): status, headers and the bytes as sent. */
+function rawGet(path: string, acceptEncoding: string) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    httpRequest(base + path, { headers: { "Accept-Encoding": acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
 
 describe("page cache for visitors", () => {
   it("renders once for visitors without a session and puts each response's own nonce in", async () => {
@@ -118,10 +142,54 @@ describe("page cache for visitors", () => {
     expect(renderOf((await get("/traag")).body)).toBeGreaterThan(slowRender);
   });
 
+  it("sends a kept page compressed once, with this response's nonce in the gzip stream", async () => {
+    const first = await rawGet("/groot", "gzip, deflate, br");
+    expect(first.headers["content-encoding"]).toBeUndefined(); // the render itself (no compression middleware here)
+    const second = await rawGet("/groot", "gzip, deflate, br");
+    expect(second.headers["content-encoding"]).toBe("gzip");
+    expect(second.headers["vary"]).toContain("Accept-Encoding");
+    expect(Number(second.headers["content-length"])).toBe(second.body.length);
+    const html = gunzipSync(second.body).toString("utf8"); // also checks the CRC and length
+    const nonce = /'nonce-([^']+)'/.exec(String(second.headers["content-security-policy"]))![1]!;
+    expect(html.match(/nonce="[^"]+"/g)).toEqual([`nonce="${nonce}"`, `nonce="${nonce}"`, `nonce="${nonce}"`]);
+    expect(html).toBe(first.body.toString("utf8").replaceAll(/nonce="[^"]+"/g, `nonce="${nonce}"`));
+    expect(second.body.length).toBeLessThan(first.body.length / 4);
+    // A client that takes no gzip gets the same page uncompressed.
+    const plain = await rawGet("/groot", "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(renderOf(plain.body.toString("utf8"))).toBe(renderOf(html));
+  });
+
   it("holds at most maxEntries pages, dropping the oldest", async () => {
     const one = renderOf((await get("/pagina?q=1")).body);
     for (const q of ["2", "3", "4"]) await get(`/pagina?q=${q}`);
     expect(cache.size()).toBe(3);
     expect(renderOf((await get("/pagina?q=1")).body)).toBeGreaterThan(one);
+  });
+});
+
+describe("a kept page compressed once, with room for each response's nonce", () => {
+  it("decompresses to the page with the new nonce, whatever the text and wherever the nonces are", () => {
+    const nonceChars = fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+    const nonce = fc.array(nonceChars, { minLength: 22, maxLength: 22 }).map((chars) => `${chars.join("")}==`);
+    // Text that repeats itself (so the compressor finds matches everywhere,
+    // also right next to where the nonces go), in any script, emoji included.
+    const piece = fc.array(fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.constantFrom('<script nonce="', '">', "</script>", "==", "AAAA")), { maxLength: 60 }).map((bits) => bits.join(""));
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), nonce, nonce, fc.integer({ min: 1, max: 40 }), (pieces, oldNonce, newNonce, repeat) => {
+        const parts = pieces.map((text) => Buffer.from(text.repeat(repeat)));
+        const size = parts.reduce((sum, part) => sum + part.length, 0) + (parts.length - 1) * oldNonce.length;
+        const deflated = deflatePieces(parts, Math.max(size, 1024), oldNonce.length);
+        expect(deflated).not.toBeNull();
+        const body = gunzipSync(gzipped({ parts, deflated }, newNonce)).toString("utf8");
+        expect(body).toBe(pieces.map((text) => text.repeat(repeat)).join(newNonce));
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
+  });
+
+  it("leaves a body that is not UTF-8 text to be compressed per response", () => {
+    expect(deflatePieces([Buffer.from([0x3c, 0xff, 0x3e]), Buffer.alloc(2000, 0x61)], 2003, 24)).toBeNull();
+    expect(deflatePieces([Buffer.from("klein")], 5, 24)).toBeNull();
   });
 });
