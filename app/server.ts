@@ -5,7 +5,7 @@
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
-import { getDb, optimizeDatabase } from "#db/client.server";
+import { databaseVersion, getDb, optimizeDatabase } from "#db/client.server";
 import { seedIfEmpty } from "#db/seed";
 import { requestInfoContext } from "./context";
 import { pruneExpiredSessions } from "./auth/session.server";
@@ -20,7 +20,10 @@ export const app = express();
 app.disable("x-powered-by");
 
 /** Visitors' pages, kept a few seconds (app/lib/page-cache.server.ts); off while developing. */
-export const pageCache = createPageCache({ ttlMs: import.meta.env.DEV ? 0 : config().pageCacheSeconds * 1000 });
+export const pageCache = createPageCache({
+  ttlMs: import.meta.env.DEV ? 0 : config().pageCacheSeconds * 1000,
+  version: databaseVersion,
+});
 app.use(pageCache.middleware);
 
 app.use(

@@ -81,6 +81,31 @@ export function getDb(): Db {
   return instance;
 }
 
+let opened = 0;
+let versionStatement: { db: Db; statement: Database.Statement } | undefined;
+
+/**
+ * A value that changes whenever a change is committed to the database: by
+ * this connection (`total_changes()`) or by any other connection or process
+ * (`PRAGMA data_version`, which SQLite bumps when it sees another writer's
+ * commit). The visitors' page cache keeps a page only while this stays the
+ * same, so worker processes of a cluster never serve a page older than a
+ * change another worker made. About 1 µs.
+ */
+export function databaseVersion(): string {
+  const db = getDb();
+  if (versionStatement?.db !== db) {
+    opened += 1;
+    versionStatement = {
+      db,
+      statement: db.$client.prepare(
+        `SELECT ${opened} || ':' || (SELECT data_version FROM pragma_data_version()) || ':' || total_changes()`,
+      ),
+    };
+  }
+  return versionStatement.statement.pluck().get() as string;
+}
+
 /**
  * `PRAGMA optimize` (hourly job): SQLite refreshes the planner's statistics of
  * tables that changed a lot. The query-plan test checks plans both without

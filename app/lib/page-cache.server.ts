@@ -25,19 +25,27 @@ import type { NextFunction, Request, Response } from "express";
  *
  * Every request that may change data (any method but GET/HEAD/OPTIONS)
  * empties the memory when it finishes, and a page whose render overlapped
- * such a request is not kept: a visitor never sees a page older than the
- * last change made through this process. Other processes (a cluster) see a
- * change at most `ttlMs` late.
+ * such a request is not kept. With `version` (the app passes
+ * `databaseVersion()`, which changes with every commit to the database by
+ * any process or connection), a kept page is only served while the version
+ * is the one it was rendered at, and a page whose render saw the version
+ * change is not kept: so a visitor never sees a page older than the last
+ * change, also when another worker process of a cluster made it or a
+ * background job did.
  */
 export type PageCacheOptions = {
   ttlMs: number;
   maxEntries?: number;
   maxEntryBytes?: number;
   now?: () => number;
+  /** The data's version: a kept page is served only while it is unchanged. Must be cheap (it runs per request). */
+  version?: () => string | number;
 };
 
 type Entry = {
   expiresAt: number;
+  /** `version()` when the render began. */
+  version: string | number;
   status: number;
   headers: Array<[string, string | string[]]>;
   /** The body split where the nonce was; joined again with the new nonce. */
@@ -54,7 +62,7 @@ const NOT_KEPT_HEADERS = new Set(["content-length", "content-encoding", "transfe
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function createPageCache(options: PageCacheOptions) {
-  const { ttlMs, maxEntries = 500, maxEntryBytes = 2 * 1024 * 1024, now = Date.now } = options;
+  const { ttlMs, maxEntries = 500, maxEntryBytes = 2 * 1024 * 1024, now = Date.now, version = () => 0 } = options;
   const entries = new Map<string, Entry>();
   let generation = 0;
   const stats = { hits: 0, misses: 0, stored: 0, cleared: 0 };
@@ -85,7 +93,8 @@ export function createPageCache(options: PageCacheOptions) {
     const nonce = String(res.locals.nonce ?? "");
 
     const entry = entries.get(key);
-    if (entry && entry.expiresAt > now()) {
+    const current = version();
+    if (entry && entry.expiresAt > now() && entry.version === current) {
       stats.hits += 1;
       res.status(entry.status);
       for (const [name, value] of entry.headers) res.setHeader(name, value);
@@ -103,12 +112,12 @@ export function createPageCache(options: PageCacheOptions) {
     }
     if (entry) entries.delete(key);
     stats.misses += 1;
-    remember(key, nonce, res);
+    remember(key, nonce, res, current);
     next();
   }
 
   /** Collects the answer as it is written and keeps it when it may be kept. */
-  function remember(key: string, nonce: string, res: Response) {
+  function remember(key: string, nonce: string, res: Response, startedVersion: string | number) {
     const startedAt = generation;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -131,10 +140,11 @@ export function createPageCache(options: PageCacheOptions) {
     }) as Response["write"];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
-      if (!tooLarge && startedAt === generation && mayKeep(res)) {
+      if (!tooLarge && startedAt === generation && version() === startedVersion && mayKeep(res)) {
         const parts = split(Buffer.concat(chunks), nonce);
         keep(key, {
           expiresAt: now() + ttlMs,
+          version: startedVersion,
           status: res.statusCode,
           headers: keptHeaders(res),
           parts,

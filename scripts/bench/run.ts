@@ -23,6 +23,9 @@
  *          --regenerate --only home,post (target names) --skip-demo
  *          --page-cache-seconds 0 (the app servers' PAGE_CACHE_SECONDS; 0
  *          renders every visitor's page, see docs/decisions/013)
+ *          --workers 1 (WEB_CONCURRENCY for the app servers and the baseline;
+ *          by default what production runs: one worker per core, see
+ *          docs/decisions/014)
  *          --quiet-share 0.15 --quiet-wait 30 (before each target, wait up to
  *          30 s until other processes use less than 15% of the machine's CPU;
  *          the share they used during each run is in the table either way)
@@ -57,6 +60,8 @@ const WARMUP = Number(option("warmup") ?? 2);
 const CONNECTIONS = Number(option("connections") ?? 10);
 const ONLY = option("only")?.split(",");
 const PAGE_CACHE_SECONDS = option("page-cache-seconds");
+/** Worker processes per server (WEB_CONCURRENCY); by default production's: one per core. */
+const WORKERS = option("workers") ?? String(os.availableParallelism());
 const ROOT = process.cwd();
 const TMP = path.join(ROOT, ".tmp/bench");
 const BUILD_DIR = ".tmp/bench-build";
@@ -175,16 +180,36 @@ function decoded(response: { headers: http.IncomingHttpHeaders; body: Buffer }):
   return response.body.toString("utf8");
 }
 
-/** Peak resident memory since the last reset (VmHWM), and a reset of it (clear_refs 5). */
+/** A server's processes: the one started, and its workers when it runs as a cluster. */
+function processTree(pid: number): number[] {
+  try {
+    const children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+    return [pid, ...children];
+  } catch {
+    return [pid]; // pgrep exits 1 when there are no children
+  }
+}
+
+/**
+ * Peak resident memory since the last reset (VmHWM), and a reset of it
+ * (clear_refs 5), added up over the server's processes (with workers, the
+ * sum of each one's peak: at most that much was in use at once).
+ */
 function memory(pid: number) {
   const read = () => {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { peakMb: kb("VmHWM") / 1024, rssMb: kb("VmRSS") / 1024 };
+    let peakMb = 0;
+    let rssMb = 0;
+    for (const each of processTree(pid)) {
+      const status = fs.readFileSync(`/proc/${each}/status`, "utf8");
+      const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      peakMb += kb("VmHWM") / 1024;
+      rssMb += kb("VmRSS") / 1024;
+    }
+    return { peakMb, rssMb };
   };
   const reset = () => {
     try {
-      fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+      for (const each of processTree(pid)) fs.writeFileSync(`/proc/${each}/clear_refs`, "5");
       return true;
     } catch {
       return false;
@@ -535,9 +560,12 @@ async function load(server: Server, target: Target, baselinePath?: string): Prom
   const mem = memory(server.child.pid!);
   const canReset = mem.reset();
   await cannon(autocannonOptions(server.origin, target, WARMUP, baselinePath));
-  const cpu0 = processTicks(server.child.pid!);
-  const { result, others } = await othersShare([server.child.pid!], () => cannon(autocannonOptions(server.origin, target, DURATION, baselinePath)));
-  const cpuMs = ((processTicks(server.child.pid!) - cpu0) * 1000) / CLOCK_TICKS;
+  // The server's processes: with workers, their CPU time adds up.
+  const pids = processTree(server.child.pid!);
+  const ticks = () => pids.reduce((sum, pid) => sum + processTicks(pid), 0);
+  const cpu0 = ticks();
+  const { result, others } = await othersShare(pids, () => cannon(autocannonOptions(server.origin, target, DURATION, baselinePath)));
+  const cpuMs = ((ticks() - cpu0) * 1000) / CLOCK_TICKS;
   const statusCodes: Record<string, number> = {};
   for (const [code, value] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = (value as { count: number }).count;
   const unexpected = Object.entries(statusCodes)
@@ -702,6 +730,7 @@ async function prepare(label: string, file: string, env: NodeJS.ProcessEnv): Pro
     BUILD_DIR,
     DATABASE_PATH: file,
     TRUST_PROXY: "true",
+    WEB_CONCURRENCY: WORKERS,
     ...(PAGE_CACHE_SECONDS !== undefined ? { PAGE_CACHE_SECONDS } : {}),
     ...env,
   });
@@ -754,7 +783,7 @@ async function startBaseline(pages: Record<string, Page>): Promise<Server> {
   }
   fs.writeFileSync(file, JSON.stringify(fixed));
   log(`[baseline] starting scripts/bench/baseline-server.js`);
-  return startServer("baseline", "scripts/bench/baseline-server.js", { BASELINE_PAGES: file, TRUST_PROXY: "true" });
+  return startServer("baseline", "scripts/bench/baseline-server.js", { BASELINE_PAGES: file, TRUST_PROXY: "true", WEB_CONCURRENCY: WORKERS });
 }
 
 function baselineTarget(name: string, page: Page): Target {
@@ -937,7 +966,7 @@ async function main() {
   const results = {
     when: new Date().toISOString(),
     machine,
-    options: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, pageCacheSeconds: PAGE_CACHE_SECONDS ?? "default (5)" },
+    options: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, pageCacheSeconds: PAGE_CACHE_SECONDS ?? "default (5)", workers: Number(WORKERS) },
     targetsAsked: { p99Ms: P99_TARGET_MS, largeDemoRatio: RATIO_TARGET, jsBudgetBytes: JS_BUDGET_BYTES },
     loadAverageAtStart: loadAtStart,
     buildSeconds,

@@ -4,6 +4,8 @@ import { gunzipSync } from "node:zlib";
 import express from "express";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { databaseVersion, getDb } from "#db/client.server";
 import { createPageCache, deflatePieces, gzipped } from "~/lib/page-cache.server";
 
 /**
@@ -14,7 +16,9 @@ import { createPageCache, deflatePieces, gzipped } from "~/lib/page-cache.server
 let renders = 0;
 let clock = 1_000_000;
 let nonceCounter = 0;
-const cache = createPageCache({ ttlMs: 5_000, maxEntries: 3, now: () => clock });
+/** Stands for databaseVersion(): a change committed by another process bumps it without any request here. */
+let dataVersion = 0;
+const cache = createPageCache({ ttlMs: 5_000, maxEntries: 3, now: () => clock, version: () => `v${dataVersion}` });
 const app = express();
 app.use((req, res, next) => {
   nonceCounter += 1;
@@ -142,6 +146,26 @@ describe("page cache for visitors", () => {
     expect(renderOf((await get("/traag")).body)).toBeGreaterThan(slowRender);
   });
 
+  it("serves a kept page only while the data's version is the one it was rendered at (changes by other processes)", async () => {
+    const first = renderOf((await get("/pagina")).body);
+    expect(renderOf((await get("/pagina")).body)).toBe(first);
+    dataVersion += 1; // another worker committed a change: no request went through this cache
+    const second = renderOf((await get("/pagina")).body);
+    expect(second).toBe(first + 1);
+    expect(renderOf((await get("/pagina")).body)).toBe(second);
+  });
+
+  it("does not keep a page whose render saw the data's version change", async () => {
+    const slow = get("/traag");
+    await new Promise((resolve) => setTimeout(resolve, 40)); // the slow render has begun
+    dataVersion += 1;
+    const slowRender = renderOf((await slow).body);
+    const again = renderOf((await get("/traag")).body);
+    expect(again).toBeGreaterThan(slowRender);
+    // Rendered at one version from start to end: this one is kept.
+    expect(renderOf((await get("/traag")).body)).toBe(again);
+  });
+
   it("sends a kept page compressed once, with this response's nonce in the gzip stream", async () => {
     const first = await rawGet("/groot", "gzip, deflate, br");
     expect(first.headers["content-encoding"]).toBeUndefined(); // the render itself (no compression middleware here)
@@ -165,6 +189,33 @@ describe("page cache for visitors", () => {
     for (const q of ["2", "3", "4"]) await get(`/pagina?q=${q}`);
     expect(cache.size()).toBe(3);
     expect(renderOf((await get("/pagina?q=1")).body)).toBeGreaterThan(one);
+  });
+});
+
+describe("databaseVersion, what the app's page cache checks", () => {
+  it("changes with a commit by this process or by another connection, and only then", () => {
+    const db = getDb();
+    db.$client.exec("CREATE TABLE IF NOT EXISTS version_probe (x INTEGER)");
+    const before = databaseVersion();
+    expect(databaseVersion()).toBe(before);
+    db.$client.prepare("SELECT count(*) FROM version_probe").get();
+    expect(databaseVersion()).toBe(before); // reading changes nothing
+
+    db.$client.prepare("INSERT INTO version_probe VALUES (1)").run();
+    const afterOwn = databaseVersion();
+    expect(afterOwn).not.toBe(before);
+
+    // Another process (a second worker of a cluster) writes through its own connection.
+    const other = new Database(process.env.DATABASE_PATH!);
+    try {
+      expect(databaseVersion()).toBe(afterOwn);
+      other.prepare("INSERT INTO version_probe VALUES (2)").run();
+      const afterOther = databaseVersion();
+      expect(afterOther).not.toBe(afterOwn);
+      expect(databaseVersion()).toBe(afterOther);
+    } finally {
+      other.close();
+    }
   });
 });
 

@@ -180,8 +180,14 @@ export function comparePeriods(completedDay: string): { before: { from: string; 
 }
 
 /** An average as people write it: one decimal, comma in Dutch ("3,6"). */
+/** One kept formatter per locale: constructing one costs about 50 µs, formatting with it about 1 µs. */
+const averageFormats = {
+  nl: new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
 export function formatAverage(locale: "nl" | "en", value: number): string {
-  return new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return averageFormats[locale].format(value);
 }
 
 import type { MessageKey, Vars } from "~/i18n";

@@ -8,6 +8,7 @@
  */
 import type { ReviewPage } from "~/domain/review/review.server";
 import { knelpuntStatusMessage, measureStatusMessage } from "~/domain/knelpunten/messages";
+import { formatAverage } from "~/domain/ratings/chart";
 import { formatDate, formatDateTime, useLocale, useT } from "~/i18n";
 import { Badge, Heading, Link, Paragraph, RichText } from "~/ui/components";
 import { useShownTitle } from "~/ui/knelpunten/moderated-title";
@@ -183,7 +184,7 @@ export function RatingsSection({ review }: { review: ReviewPage }) {
                   <th scope="row">
                     <time dateTime={r.day}>{formatDay(locale, r.day)}</time>
                   </th>
-                  <td>{r.average.toLocaleString(locale === "nl" ? "nl-NL" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</td>
+                  <td>{formatAverage(locale, r.average)}</td>
                   <td>{r.count}</td>
                 </tr>
               ))}
