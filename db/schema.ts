@@ -613,6 +613,61 @@ export const safetyRatings = sqliteTable(
   ],
 );
 
+/*
+ * Summaries of safety_ratings, so the section "Voelt het veiliger?" on the
+ * knelpunt page and the officials' review page read a row per day instead
+ * of every rating (docs/decisions/010). Triggers on safety_ratings keep them
+ * up to date in the statement (and so the transaction) that changes a
+ * rating, whoever writes it: rating and re-rating, deleting, a knelpunt's
+ * cascade, the seeds, the bench generator. Migration 0007 has the triggers
+ * and fills the tables from the ratings there are. Never write these tables
+ * yourself, and never REPLACE a rating (`INSERT OR REPLACE` deletes the old
+ * row without running its delete trigger): upsert with ON CONFLICT DO
+ * UPDATE, as rateKnelpunt does. test/integration/rating-sums.test.ts checks
+ * them against the ratings after random writes.
+ */
+
+/**
+ * Per knelpunt and day with ratings: how many, the sum of their scores, and
+ * how many of them are their person's latest rating of the knelpunt. The
+ * people who rated from a day on = the sum of `latest` from that day on.
+ * No row for a day without ratings.
+ */
+export const ratingDaySums = sqliteTable(
+  "rating_day_sums",
+  {
+    knelpuntId: integer("knelpunt_id")
+      .notNull()
+      .references(() => knelpunten.id, { onDelete: "cascade" }),
+    /** The day in Europe/Amsterdam, YYYY-MM-DD, as safety_ratings.day. */
+    day: text("day").notNull(),
+    count: integer("count").notNull(),
+    scoreSum: integer("score_sum").notNull(),
+    latest: integer("latest").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.knelpuntId, t.day] })],
+);
+
+/**
+ * Ratings on `day` whose person rated the knelpunt next on `next_day`, at
+ * most 41 days later. The people who rated in a period of at most 42 days
+ * (a side of a measure's before/after, COMPARE_WEEKS weeks) = its ratings
+ * less those whose person rated again within the period: the ratings of
+ * the period's days less the rows here with both days in the period.
+ */
+export const ratingDayRepeats = sqliteTable(
+  "rating_day_repeats",
+  {
+    knelpuntId: integer("knelpunt_id")
+      .notNull()
+      .references(() => knelpunten.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    nextDay: text("next_day").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.knelpuntId, t.day, t.nextDay] })],
+);
+
 // ---------------------------------------------------------------------------
 // Following knelpunten and notifications
 // ---------------------------------------------------------------------------

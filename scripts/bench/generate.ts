@@ -723,6 +723,8 @@ export async function generate(file: string, seed = 2026, log: (line: string) =>
       }
     }
   };
+  // The triggers of migration 0007 fill the ratings' summaries (rating_day_sums, rating_day_repeats) as
+  // the rows go in, as they do in the app; the checks below compare them with the ratings.
   insertAll(
     "safety_ratings",
     `INSERT INTO safety_ratings (knelpunt_id, user_id, day, score, created_at, updated_at) VALUES (?,?,?,?,?,?)`,
@@ -735,7 +737,7 @@ export async function generate(file: string, seed = 2026, log: (line: string) =>
   insertAll("audit_log", `INSERT INTO audit_log (actor_id, action, target_type, target_id, reason, details, created_at) VALUES (?,?,?,?,?,?,?)`, audit, (r) => r);
 
   // ---------------------------------------------------------------------
-  // Checks: foreign keys, counters equal to COUNT(*), the sizes asked for
+  // Checks: foreign keys, counters equal to COUNT(*), rating summaries, the sizes asked for
   // ---------------------------------------------------------------------
   const fkProblems = db.prepare("PRAGMA foreign_key_check").all();
   if (fkProblems.length) throw new Error(`Foreign key problems: ${JSON.stringify(fkProblems.slice(0, 5))}`);
@@ -755,12 +757,32 @@ export async function generate(file: string, seed = 2026, log: (line: string) =>
     )
     .get() as { n: number };
   if (limitProblems.n) throw new Error(`${limitProblems.n} residents are over a cycle's support limit`);
+  // The ratings' summaries: equal, row for row, to the aggregate of the ratings (both ways).
+  const summaryProblems = db
+    .prepare(
+      `WITH expected_sums AS (
+         SELECT knelpunt_id, day, count(*) AS count, sum(score) AS score_sum, sum(day = last_day) AS latest
+         FROM (SELECT knelpunt_id, day, score, max(day) OVER (PARTITION BY knelpunt_id, user_id) AS last_day FROM safety_ratings)
+         GROUP BY knelpunt_id, day),
+       expected_repeats AS (
+         SELECT knelpunt_id, day, next_day, count(*) AS count
+         FROM (SELECT knelpunt_id, day, lead(day) OVER (PARTITION BY knelpunt_id, user_id ORDER BY day) AS next_day FROM safety_ratings)
+         WHERE julianday(next_day) - julianday(day) <= 41
+         GROUP BY knelpunt_id, day, next_day)
+       SELECT
+         (SELECT count(*) FROM (SELECT * FROM expected_sums EXCEPT SELECT knelpunt_id, day, count, score_sum, latest FROM rating_day_sums)) +
+         (SELECT count(*) FROM (SELECT knelpunt_id, day, count, score_sum, latest FROM rating_day_sums EXCEPT SELECT * FROM expected_sums)) AS daySums,
+         (SELECT count(*) FROM (SELECT * FROM expected_repeats EXCEPT SELECT knelpunt_id, day, next_day, count FROM rating_day_repeats)) +
+         (SELECT count(*) FROM (SELECT knelpunt_id, day, next_day, count FROM rating_day_repeats EXCEPT SELECT * FROM expected_repeats)) AS repeats`,
+    )
+    .get() as Record<string, number>;
+  if (Object.values(summaryProblems).some((n) => n !== 0)) throw new Error(`Rating summaries differ from the ratings: ${JSON.stringify(summaryProblems)}`);
   const sizes = { users: "accounts", cycles: "cycles", knelpunten: "knelpunten", measures: "measures", supports: "supports", reactions: "reactions", safety_ratings: "ratings", posts: "posts" } as const;
   for (const [table, key] of Object.entries(sizes)) {
     const n = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     if (n !== BENCH_SIZES[key]) throw new Error(`${table}: ${n} rows, expected ${BENCH_SIZES[key]}`);
   }
-  step("checks (foreign keys, counters, limits, sizes)");
+  step("checks (foreign keys, counters, limits, rating summaries, sizes)");
 
   // Back to what the app expects of its file (WAL is stored in the file).
   db.pragma("journal_mode = WAL");

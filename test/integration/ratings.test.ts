@@ -140,10 +140,10 @@ describe("aggregates", () => {
     expect(section.totals).toEqual({ count: 6, people: 3 });
   });
 
-  it("reads the weeks with a range on the (knelpunt_id, day) index", () => {
+  it("reads the weeks with a range on the day sums' (knelpunt_id, day) key, not the ratings", () => {
     const { sql, params } = weeklyAveragesQuery(1, "2026-01-01").toSQL();
     const plan = getDb().$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as unknown[])) as Array<{ detail: string }>;
-    expect(plan.map((row) => row.detail).join("\n")).toMatch(/safety_ratings_knelpunt_day_idx \(knelpunt_id=\? AND day>\?\)/);
+    expect(plan.map((row) => row.detail).join("\n")).toMatch(/SEARCH rating_day_sums USING INDEX sqlite_autoindex_rating_day_sums_1 \(knelpunt_id=\? AND day>\?\)/);
   });
 
   it("averages the 6 weeks before and after a completed measure, exactly, leaving the day itself out", () => {

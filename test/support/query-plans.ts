@@ -63,6 +63,9 @@ export const GROWING_TABLES = new Set([
   "volunteers",
   "answer_templates",
   "safety_ratings",
+  // Summaries of the ratings: a row per knelpunt and day with ratings (and per pair of a person's ratings at most 41 days apart).
+  "rating_day_sums",
+  "rating_day_repeats",
   "follows",
   "code_of_conduct_acceptances",
   "moderation_cases",
