@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { sessions, users } from "#db/schema";
+import { preparedQuery } from "~/lib/prepared-query.server";
 import { readCookie, serializeCookie } from "~/lib/cookies.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import {
@@ -46,6 +47,37 @@ export function createSession(userId: string, now = new Date()): { token: string
   return { token: `${id}.${secret}`, id };
 }
 
+/** The session and its user by the session's id: every signed-in request runs it, so it is built once. */
+const sessionWithUser = preparedQuery((db) =>
+  db
+    .select({
+      session: {
+        id: sessions.id,
+        secretHash: sessions.secretHash,
+        createdAt: sessions.createdAt,
+        lastActiveAt: sessions.lastActiveAt,
+      },
+      user: {
+        id: users.id,
+        email: users.email,
+        emailVerifiedAt: users.emailVerifiedAt,
+        displayName: users.displayName,
+        wijk: users.wijk,
+        role: users.role,
+        organisation: users.organisation,
+        locale: users.locale,
+        codeOfConductVersion: users.codeOfConductVersion,
+        blockedAt: users.blockedAt,
+        deletedAt: users.deletedAt,
+        createdAt: users.createdAt,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 /** Checks a token from a cookie; returns the session and its user, or null. */
 export function validateSessionToken(
   token: string | null | undefined,
@@ -54,12 +86,7 @@ export function validateSessionToken(
   const parsed = parseToken(token);
   if (!parsed) return null;
   const db = getDb();
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, parsed.id))
-    .get();
+  const row = sessionWithUser().get({ id: parsed.id });
   if (!row) return null;
   if (!secretMatches(parsed.secret, row.session.secretHash)) return null;
   const state = sessionState(row.session, now);
@@ -110,8 +137,19 @@ export function blankSessionCookie(): string {
   return serializeCookie(SESSION_COOKIE, "", { maxAge: 0 });
 }
 
+/**
+ * A page's loaders (the root's and the route's) each ask for the session of
+ * the same request; a GET or HEAD runs no action that could end or change it,
+ * so it is checked once per request.
+ */
+const sessionOfRequest = new WeakMap<Request, ValidSession | null>();
+
 export function getSession(request: Request): ValidSession | null {
-  return validateSessionToken(readCookie(request, SESSION_COOKIE));
+  const reads = request.method === "GET" || request.method === "HEAD";
+  if (reads && sessionOfRequest.has(request)) return sessionOfRequest.get(request)!;
+  const session = validateSessionToken(readCookie(request, SESSION_COOKIE));
+  if (reads) sessionOfRequest.set(request, session);
+  return session;
 }
 
 /** Deletes sessions past their lifetime or inactivity timeout. */

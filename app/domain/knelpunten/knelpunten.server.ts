@@ -11,7 +11,7 @@ import { getDb } from "#db/client.server";
 import { auditLog, cycles, knelpuntStatusChanges, knelpunten, measures, supports, users, volunteers } from "#db/schema";
 import { canViewCycle, isResident, type Phase } from "~/domain/cycles/policy";
 import { escalationAvailability, type EscalationAvailability } from "~/domain/escalation/policy";
-import { selfHelpOutcomeOf, supportUsage } from "~/domain/measures/measures.server";
+import { pageSelfHelpOutcome, selfHelpOutcomeOf, supportUsage } from "~/domain/measures/measures.server";
 import {
   abandonRefusal,
   adoptionRefusal,
@@ -56,6 +56,7 @@ import {
   type ResolveRefusal,
 } from "./policy";
 import type { KnelpuntInput, KnelpuntSort, ResolveInput } from "./schemas";
+import { preparedQuery } from "~/lib/prepared-query.server";
 import { WRITE, changeKnelpuntStatus } from "./status.server";
 
 export type { Actor };
@@ -343,6 +344,23 @@ export function distinctWijken(condition: SQL, limit: number): string[] {
 }
 
 /**
+ * distinctWijken(eq(knelpunten.status, status), limit) as plain SQL, so it is
+ * not built again on every run (the officials' queue runs it per status on
+ * every request); the connection keeps the prepared statement per text.
+ */
+const DISTINCT_WIJKEN_OF_STATUS = `WITH RECURSIVE w(wijk) AS (
+  SELECT (SELECT "knelpunten"."wijk" FROM "knelpunten" WHERE "knelpunten"."status" = @status ORDER BY "knelpunten"."wijk" LIMIT 1)
+  UNION ALL
+  SELECT (SELECT "knelpunten"."wijk" FROM "knelpunten" WHERE "knelpunten"."status" = @status AND "knelpunten"."wijk" > w.wijk ORDER BY "knelpunten"."wijk" LIMIT 1)
+  FROM w WHERE w.wijk IS NOT NULL)
+SELECT wijk FROM w WHERE wijk IS NOT NULL LIMIT @limit`;
+
+export function distinctWijkenOfStatus(status: KnelpuntStatus, limit: number): string[] {
+  const rows = getDb().$client.prepare(DISTINCT_WIJKEN_OF_STATUS).all({ status, limit }) as Array<{ wijk: string }>;
+  return rows.map((row) => row.wijk);
+}
+
+/**
  * The wijken to filter on: the cycle's own, then others residents typed
  * (alphabetically), not those of knelpunten held for someone else. The
  * others come from a loose index scan on (cycle_id, wijk, …): one index
@@ -559,9 +577,9 @@ export function measurePageQuery(knelpuntId: number, measureId: number): string 
  * knelpunt page); without it, all of them (the escalation and review pages,
  * which weigh the whole history).
  */
-export function getKnelpuntPage(id: number, viewer: Viewer, measurePages?: { zelf: number; overheid: number }): KnelpuntPage | null {
-  const db = getDb();
-  const row = db
+/** The knelpunt page's queries run on every view of it: built once (app/lib/prepared-query.server.ts), values as placeholders. */
+const knelpuntPageRow = preparedQuery((db) =>
+  db
     .select({
       knelpunt: knelpunten,
       cycle: {
@@ -580,29 +598,21 @@ export function getKnelpuntPage(id: number, viewer: Viewer, measurePages?: { zel
     .from(knelpunten)
     .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
     .leftJoin(users, eq(users.id, knelpunten.reporterId))
-    .where(eq(knelpunten.id, id))
-    .get();
-  if (!row || !canViewCycle(viewer, row.cycle)) return null;
-  const { knelpunt, cycle } = row;
-  const reporter = { moderation: knelpunt.moderation, moderationReason: knelpunt.moderationReason, authorId: knelpunt.reporterId };
-  if (!listedFor(viewer, reporter)) return null;
-  const knelpuntView = moderatedView(
-    viewer,
-    reporter,
-    knelpunt.moderation === "held" ? (heldForOf("knelpunt", [knelpunt.id]).get(knelpunt.id) ?? null) : null,
-  );
-  const shown = knelpuntView.shown;
+    .where(eq(knelpunten.id, sql.placeholder("id")))
+    .prepare(),
+);
 
-  const actor = alias(users, "actor");
-  const timeline = db
+const timelineActor = alias(users, "actor");
+const knelpuntTimelineRows = preparedQuery((db) =>
+  db
     .select({
       id: knelpuntStatusChanges.id,
       fromStatus: knelpuntStatusChanges.fromStatus,
       toStatus: knelpuntStatusChanges.toStatus,
-      actorName: actor.displayName,
-      actorDeletedAt: actor.deletedAt,
-      actorRole: actor.role,
-      actorOrganisation: actor.organisation,
+      actorName: timelineActor.displayName,
+      actorDeletedAt: timelineActor.deletedAt,
+      actorRole: timelineActor.role,
+      actorOrganisation: timelineActor.organisation,
       explanation: knelpuntStatusChanges.explanation,
       fastTrackReason: knelpuntStatusChanges.fastTrackReason,
       measureId: measures.id,
@@ -615,11 +625,69 @@ export function getKnelpuntPage(id: number, viewer: Viewer, measurePages?: { zel
       expectedDate: knelpuntStatusChanges.expectedDate,
     })
     .from(knelpuntStatusChanges)
-    .leftJoin(actor, eq(actor.id, knelpuntStatusChanges.actorId))
+    .leftJoin(timelineActor, eq(timelineActor.id, knelpuntStatusChanges.actorId))
     .leftJoin(measures, eq(measures.id, knelpuntStatusChanges.measureId))
-    .where(eq(knelpuntStatusChanges.knelpuntId, knelpunt.id))
+    .where(eq(knelpuntStatusChanges.knelpuntId, sql.placeholder("knelpuntId")))
     .orderBy(asc(knelpuntStatusChanges.id))
-    .all()
+    .prepare(),
+);
+
+/**
+ * One kind's measures of a knelpunt, oldest first, with the listing rule of
+ * the viewer: moderators see held ones, others only their own held ones
+ * (rides along on measures_knelpunt_idx); a page (`limit`, `offset`) or all.
+ */
+function measureRowsQuery(listedBy: "moderator" | "viewer" | "visitor", paged: boolean) {
+  return preparedQuery((db) => {
+    const listed =
+      listedBy === "moderator"
+        ? undefined
+        : listedBy === "viewer"
+          ? or(ne(measures.moderation, "held"), eq(measures.authorId, sql.placeholder("viewerId")))
+          : ne(measures.moderation, "held");
+    const query = db
+      .select({
+        measure: measures,
+        authorName: users.displayName,
+        authorDeletedAt: users.deletedAt,
+      })
+      .from(measures)
+      .leftJoin(users, eq(users.id, measures.authorId))
+      .where(
+        and(
+          eq(measures.knelpuntId, sql.placeholder("knelpuntId")),
+          eq(measures.cycleId, sql.placeholder("cycleId")),
+          eq(measures.kind, sql.placeholder("kind")),
+          listed,
+        ),
+      )
+      .orderBy(asc(measures.createdAt), asc(measures.id));
+    return paged ? query.limit(sql.placeholder("limit")).offset(sql.placeholder("offset")).prepare() : query.prepare();
+  });
+}
+
+const measureRowQueries = {
+  moderator: { all: measureRowsQuery("moderator", false), page: measureRowsQuery("moderator", true) },
+  viewer: { all: measureRowsQuery("viewer", false), page: measureRowsQuery("viewer", true) },
+  visitor: { all: measureRowsQuery("visitor", false), page: measureRowsQuery("visitor", true) },
+};
+
+export function getKnelpuntPage(id: number, viewer: Viewer, measurePages?: { zelf: number; overheid: number }): KnelpuntPage | null {
+  const db = getDb();
+  const row = knelpuntPageRow().get({ id });
+  if (!row || !canViewCycle(viewer, row.cycle)) return null;
+  const { knelpunt, cycle } = row;
+  const reporter = { moderation: knelpunt.moderation, moderationReason: knelpunt.moderationReason, authorId: knelpunt.reporterId };
+  if (!listedFor(viewer, reporter)) return null;
+  const knelpuntView = moderatedView(
+    viewer,
+    reporter,
+    knelpunt.moderation === "held" ? (heldForOf("knelpunt", [knelpunt.id]).get(knelpunt.id) ?? null) : null,
+  );
+  const shown = knelpuntView.shown;
+
+  const timeline = knelpuntTimelineRows()
+    .all({ knelpuntId: knelpunt.id })
     .map(({ actorDeletedAt, actorRole, measureId, measureTitle, measureModeration, measureAuthorId, ...entry }) => {
       const measureText = measureModeration ? { moderation: measureModeration, authorId: measureAuthorId } : null;
       const measureShown = measureText !== null && textShownTo(viewer, measureText);
@@ -636,24 +704,13 @@ export function getKnelpuntPage(id: number, viewer: Viewer, measurePages?: { zel
     });
 
   // Held measures only for their author and moderators (rides along on measures_knelpunt_idx).
-  const listed = canModerate(viewer)
-    ? undefined
-    : viewer
-      ? or(ne(measures.moderation, "held"), eq(measures.authorId, viewer.id))
-      : ne(measures.moderation, "held");
+  const listedBy = canModerate(viewer) ? "moderator" : viewer ? "viewer" : "visitor";
   /** One kind's measures, oldest first: a page of MEASURES_PAGE_SIZE (plus one, to know if there is more), or all. */
   const readMeasures = (kind: "zelf" | "overheid", page: number | null) => {
-    const query = db
-      .select({
-        measure: measures,
-        authorName: users.displayName,
-        authorDeletedAt: users.deletedAt,
-      })
-      .from(measures)
-      .leftJoin(users, eq(users.id, measures.authorId))
-      .where(and(eq(measures.knelpuntId, knelpunt.id), eq(measures.cycleId, knelpunt.cycleId), eq(measures.kind, kind), listed))
-      .orderBy(asc(measures.createdAt), asc(measures.id));
-    return page === null ? query.all() : query.limit(MEASURES_PAGE_SIZE + 1).offset((page - 1) * MEASURES_PAGE_SIZE).all();
+    const values = { knelpuntId: knelpunt.id, cycleId: knelpunt.cycleId, kind, viewerId: viewer?.id ?? null };
+    return page === null
+      ? measureRowQueries[listedBy].all().all(values)
+      : measureRowQueries[listedBy].page().all({ ...values, limit: MEASURES_PAGE_SIZE + 1, offset: (page - 1) * MEASURES_PAGE_SIZE });
   };
   const zelfRows = readMeasures("zelf", measurePages?.zelf ?? null);
   const overheidRows = readMeasures("overheid", measurePages?.overheid ?? null);
@@ -690,7 +747,7 @@ export function getKnelpuntPage(id: number, viewer: Viewer, measurePages?: { zel
   }
   const usage = viewer && isResident(viewer) ? supportUsage(viewer.id, cycle.id) : null;
   // Over all the knelpunt's measures, not only the page shown.
-  const selfHelp = selfHelpOutcomeOf(db, knelpunt.id);
+  const selfHelp = pageSelfHelpOutcome(knelpunt.id);
   const knelpuntState = { status: knelpunt.status, moderation: knelpunt.moderation };
   const msg = measureRefusalMessage;
 

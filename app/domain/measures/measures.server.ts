@@ -16,6 +16,7 @@ import { getDb } from "#db/client.server";
 import { auditLog, cycles, knelpunten, measureStatusChanges, measures, supports, volunteers } from "#db/schema";
 import { canViewCycle } from "~/domain/cycles/policy";
 import { measureRefusalMessage, type Refused } from "~/domain/knelpunten/messages";
+import { preparedQuery } from "~/lib/prepared-query.server";
 import { WRITE, changeKnelpuntStatus, type Tx } from "~/domain/knelpunten/status.server";
 import {
   gateContribution,
@@ -91,11 +92,22 @@ function countSupportsInCycle(db: Pick<Tx, "select">, userId: string, cycleId: n
   return db.select({ n: count() }).from(supports).where(and(eq(supports.userId, userId), eq(supports.cycleId, cycleId))).get()?.n ?? 0;
 }
 
+/** The same queries as countSupportsInCycle and the cycle's limit, built once (the knelpunt page runs them on every view). */
+const supportsInCycle = preparedQuery((db) =>
+  db
+    .select({ n: count() })
+    .from(supports)
+    .where(and(eq(supports.userId, sql.placeholder("userId")), eq(supports.cycleId, sql.placeholder("cycleId"))))
+    .prepare(),
+);
+const cycleSupportLimit = preparedQuery((db) =>
+  db.select({ limit: cycles.supportLimit }).from(cycles).where(eq(cycles.id, sql.placeholder("cycleId"))).prepare(),
+);
+
 /** Supports the resident used in a cycle and the cycle's limit (0 = none), for "3 of 10 used". */
 export function supportUsage(userId: string, cycleId: number): { used: number; limit: number } {
-  const db = getDb();
-  const cycle = db.select({ limit: cycles.supportLimit }).from(cycles).where(eq(cycles.id, cycleId)).get();
-  return { used: countSupportsInCycle(db, userId, cycleId), limit: cycle?.limit ?? 0 };
+  const cycle = cycleSupportLimit().get({ cycleId });
+  return { used: supportsInCycle().get({ userId, cycleId })?.n ?? 0, limit: cycle?.limit ?? 0 };
 }
 
 function changeMeasureStatus(
@@ -433,6 +445,19 @@ export function reportMeasureProgress(actor: Actor, measureId: number, input: Pr
 }
 
 /** How self-help went for a knelpunt (adopted / carried out), as the escalation rule needs it. */
+const selfHelpRows = preparedQuery((db) =>
+  db
+    .select({ kind: measures.kind, status: measures.status })
+    .from(measures)
+    .where(and(eq(measures.knelpuntId, sql.placeholder("knelpuntId")), eq(measures.kind, "zelf")))
+    .prepare(),
+);
+
+/** selfHelpOutcomeOf outside a transaction, with the query built once (the knelpunt page). */
+export function pageSelfHelpOutcome(knelpuntId: number): { adopted: number; adoptedDone: number } {
+  return selfHelpOutcome(selfHelpRows().all({ knelpuntId }));
+}
+
 export function selfHelpOutcomeOf(db: Pick<Tx, "select">, knelpuntId: number): { adopted: number; adoptedDone: number } {
   const rows = db
     .select({ kind: measures.kind, status: measures.status })

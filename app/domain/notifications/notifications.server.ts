@@ -37,15 +37,18 @@ export function followersOf(db: Db | Tx, knelpuntId: number): Follower[] {
 }
 
 /** Whether one person follows a knelpunt (explicitly, or through what they did). */
-export function isFollowing(userId: string, knelpuntId: number): boolean {
-  const row = getDb().get<{ following: number }>(sql`
+// Plain SQL with named parameters: the connection keeps its prepared statement, nothing is built per view of a knelpunt.
+const IS_FOLLOWING = `
     SELECT CASE
-      WHEN EXISTS (SELECT 1 FROM follows f WHERE f.knelpunt_id = ${knelpuntId} AND f.user_id = ${userId} AND f.following = 0) THEN 0
-      WHEN EXISTS (SELECT 1 FROM follows f WHERE f.knelpunt_id = ${knelpuntId} AND f.user_id = ${userId} AND f.following = 1) THEN 1
-      WHEN EXISTS (SELECT 1 FROM knelpunten k WHERE k.id = ${knelpuntId} AND k.reporter_id = ${userId}) THEN 1
-      WHEN EXISTS (SELECT 1 FROM measures m JOIN supports s ON s.measure_id = m.id WHERE m.knelpunt_id = ${knelpuntId} AND s.user_id = ${userId}) THEN 1
-      WHEN EXISTS (SELECT 1 FROM measures m JOIN volunteers v ON v.measure_id = m.id WHERE m.knelpunt_id = ${knelpuntId} AND v.user_id = ${userId}) THEN 1
-      ELSE 0 END AS following`);
+      WHEN EXISTS (SELECT 1 FROM follows f WHERE f.knelpunt_id = @knelpuntId AND f.user_id = @userId AND f.following = 0) THEN 0
+      WHEN EXISTS (SELECT 1 FROM follows f WHERE f.knelpunt_id = @knelpuntId AND f.user_id = @userId AND f.following = 1) THEN 1
+      WHEN EXISTS (SELECT 1 FROM knelpunten k WHERE k.id = @knelpuntId AND k.reporter_id = @userId) THEN 1
+      WHEN EXISTS (SELECT 1 FROM measures m JOIN supports s ON s.measure_id = m.id WHERE m.knelpunt_id = @knelpuntId AND s.user_id = @userId) THEN 1
+      WHEN EXISTS (SELECT 1 FROM measures m JOIN volunteers v ON v.measure_id = m.id WHERE m.knelpunt_id = @knelpuntId AND v.user_id = @userId) THEN 1
+      ELSE 0 END AS following`;
+
+export function isFollowing(userId: string, knelpuntId: number): boolean {
+  const row = getDb().$client.prepare(IS_FOLLOWING).get({ knelpuntId, userId }) as { following: number } | undefined;
   return row?.following === 1;
 }
 

@@ -2,10 +2,11 @@
  * Reactions (reageren) under posts, and later knelpunten and measures: plain
  * text, keyed by (targetType, targetId). Reading uses reactions_target_idx.
  */
-import { and, desc, eq, ne, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, ne, or, sql } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { reactions, users, type ReactionTarget } from "#db/schema";
 import type { Actor } from "~/domain/cycles/policy";
+import { preparedQuery } from "~/lib/prepared-query.server";
 import { WRITE } from "~/domain/knelpunten/status.server";
 import {
   closeHeldCaseIfReleased,
@@ -40,10 +41,45 @@ export type ReactionView = {
  * Held reactions are listed only for their author and moderators; the
  * condition rides along on reactions_target_idx (a held reaction is rare).
  */
-function listedCondition(actor: Actor): SQL | undefined {
-  if (canModerate(actor)) return undefined;
-  return actor ? or(ne(reactions.moderation, "held"), eq(reactions.authorId, actor.id)) : ne(reactions.moderation, "held");
+function listedBy(actor: Actor): "moderator" | "author" | "visitor" {
+  return canModerate(actor) ? "moderator" : actor ? "author" : "visitor";
 }
+
+/** A page of reactions for each kind of reader, built once (every page with reactions runs it), values as placeholders. */
+function reactionPageQuery(listed: "moderator" | "author" | "visitor") {
+  return preparedQuery((db) =>
+    db
+      .select({
+        id: reactions.id,
+        body: reactions.body,
+        authorId: reactions.authorId,
+        authorName: users.displayName,
+        authorDeletedAt: users.deletedAt,
+        createdAt: reactions.createdAt,
+        updatedAt: reactions.updatedAt,
+        moderation: reactions.moderation,
+        moderationReason: reactions.moderationReason,
+      })
+      .from(reactions)
+      .leftJoin(users, eq(users.id, reactions.authorId))
+      .where(
+        and(
+          eq(reactions.targetType, sql.placeholder("targetType")),
+          eq(reactions.targetId, sql.placeholder("targetId")),
+          listed === "moderator"
+            ? undefined
+            : listed === "author"
+              ? or(ne(reactions.moderation, "held"), eq(reactions.authorId, sql.placeholder("actorId")))
+              : ne(reactions.moderation, "held"),
+        ),
+      )
+      .orderBy(desc(reactions.createdAt), desc(reactions.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  );
+}
+const reactionPages = { moderator: reactionPageQuery("moderator"), author: reactionPageQuery("author"), visitor: reactionPageQuery("visitor") };
 
 /** At most this many reactions are shown under one thing: the newest, in the order they were written. */
 export const REACTIONS_SHOWN = 50;
@@ -61,25 +97,13 @@ export function listReactions(
   targetId: number,
   { page = 1, limit = REACTIONS_SHOWN }: { page?: number; limit?: number } = {},
 ): { rows: ReactionView[]; more: boolean; page: number } {
-  const rows = getDb()
-    .select({
-      id: reactions.id,
-      body: reactions.body,
-      authorId: reactions.authorId,
-      authorName: users.displayName,
-      authorDeletedAt: users.deletedAt,
-      createdAt: reactions.createdAt,
-      updatedAt: reactions.updatedAt,
-      moderation: reactions.moderation,
-      moderationReason: reactions.moderationReason,
-    })
-    .from(reactions)
-    .leftJoin(users, eq(users.id, reactions.authorId))
-    .where(and(eq(reactions.targetType, targetType), eq(reactions.targetId, targetId), listedCondition(actor)))
-    .orderBy(desc(reactions.createdAt), desc(reactions.id))
-    .limit(limit + 1)
-    .offset((page - 1) * limit)
-    .all();
+  const rows = reactionPages[listedBy(actor)]().all({
+    targetType,
+    targetId,
+    actorId: actor?.id ?? null,
+    limit: limit + 1,
+    offset: (page - 1) * limit,
+  });
   const more = rows.length > limit;
   const shown = rows.slice(0, limit).reverse();
   const held = heldForOf("reaction", shown.filter((row) => row.moderation === "held").map((row) => row.id));

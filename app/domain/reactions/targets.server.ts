@@ -3,11 +3,11 @@
  * actor: where the thing lives, whether they may see it, and whether they may
  * react now. Knelpunten and measures add their line here.
  */
-import { eq } from "drizzle-orm";
-import { getDb } from "#db/client.server";
+import { eq, sql } from "drizzle-orm";
 import { cycles, knelpunten, type ReactionTarget } from "#db/schema";
 import { canViewCycle, phaseAllows, type Actor } from "~/domain/cycles/policy";
 import { listedFor, textShownTo } from "~/domain/moderation/policy";
+import { preparedQuery } from "~/lib/prepared-query.server";
 import { postAsReactionTarget } from "~/domain/posts/reaction-target.server";
 
 export type ResolvedTarget = {
@@ -38,13 +38,17 @@ export function resolveReactionTarget(actor: Actor, type: ReactionTarget, id: nu
  * A knelpunt: visible when its page is (its cycle is visible to the actor);
  * open for someone signed in while the cycle's phase allows reacting.
  */
-function knelpuntAsReactionTarget(actor: Actor, knelpuntId: number): ResolvedTarget | null {
-  const row = getDb()
+const knelpuntTarget = preparedQuery((db) =>
+  db
     .select({ title: knelpunten.title, phase: cycles.phase, moderation: knelpunten.moderation, authorId: knelpunten.reporterId })
     .from(knelpunten)
     .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
-    .where(eq(knelpunten.id, knelpuntId))
-    .get();
+    .where(eq(knelpunten.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+function knelpuntAsReactionTarget(actor: Actor, knelpuntId: number): ResolvedTarget | null {
+  const row = knelpuntTarget().get({ id: knelpuntId });
   if (!row) return null;
   // A held knelpunt is there only for its reporter and moderators.
   const visible = canViewCycle(actor, row) && listedFor(actor, row);

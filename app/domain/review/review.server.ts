@@ -5,8 +5,8 @@
  * Commands check ./policy.ts inside one immediate transaction and return
  * `{ ok: true } | { ok: false, reason, field?, message }`.
  */
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
-import { getDb } from "#db/client.server";
+import { and, asc, count, desc, eq, inArray, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "#db/client.server";
 import {
   answerTemplates,
   auditLog,
@@ -14,12 +14,13 @@ import {
   knelpuntStatusChanges,
   knelpunten,
   measureStatusChanges,
+  ratingDaySums,
   reactions,
-  safetyRatings,
   users,
 } from "#db/schema";
 import type { MeasureStatus } from "~/domain/measures/policy";
-import { distinctWijken, getKnelpuntPage, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
+import { distinctWijkenOfStatus, getKnelpuntPage, type KnelpuntPage, type MeasureView } from "~/domain/knelpunten/knelpunten.server";
+import { preparedQuery } from "~/lib/prepared-query.server";
 import type { KnelpuntStatus } from "~/domain/knelpunten/policy";
 import { WRITE, changeKnelpuntStatus } from "~/domain/knelpunten/status.server";
 import { textShownTo } from "~/domain/moderation/policy";
@@ -158,15 +159,29 @@ export type QueueItem = {
  * so a test can check its plan.
  */
 export function reviewQueueQuery(query: QueueQuery, page: number) {
-  const status = queueFilterStatus(query.filter ?? "open");
+  return queueSelect(getDb(), {
+    status: queueFilterStatus(query.filter ?? "open"),
+    wijk: query.wijk || null,
+    cycleId: query.cycleId || null,
+    limit: QUEUE_PAGE_SIZE + 1,
+    offset: (page - 1) * QUEUE_PAGE_SIZE,
+  });
+}
+
+type Value<T> = T | Placeholder;
+
+function queueSelect(
+  db: Db,
+  filters: { status: Value<KnelpuntStatus>; wijk: Value<string> | null; cycleId: Value<number> | null; limit: Value<number>; offset: Value<number> },
+) {
   const where: Array<SQL | undefined> = [
-    eq(knelpunten.status, status),
+    eq(knelpunten.status, filters.status),
     sql`${knelpunten.escalatedAt} IS NOT NULL`,
     ne(cycles.phase, "concept"),
-    query.wijk ? eq(knelpunten.wijk, query.wijk) : undefined,
-    query.cycleId ? eq(knelpunten.cycleId, query.cycleId) : undefined,
+    filters.wijk !== null ? eq(knelpunten.wijk, filters.wijk) : undefined,
+    filters.cycleId !== null ? eq(knelpunten.cycleId, filters.cycleId) : undefined,
   ];
-  return getDb()
+  return db
     .select({
       id: knelpunten.id,
       title: knelpunten.title,
@@ -184,15 +199,37 @@ export function reviewQueueQuery(query: QueueQuery, page: number) {
     .innerJoin(cycles, eq(cycles.id, knelpunten.cycleId))
     .where(and(...where))
     .orderBy(asc(knelpunten.escalatedAt), asc(knelpunten.id))
-    .limit(QUEUE_PAGE_SIZE + 1)
-    .offset((page - 1) * QUEUE_PAGE_SIZE);
+    .limit(filters.limit)
+    .offset(filters.offset);
 }
+
+/** reviewQueueQuery built once per combination of filters (every official's request runs it), values as placeholders. */
+function preparedQueue(byWijk: boolean, byCycle: boolean) {
+  return preparedQuery((db) =>
+    queueSelect(db, {
+      status: sql.placeholder("status"),
+      wijk: byWijk ? sql.placeholder("wijk") : null,
+      cycleId: byCycle ? sql.placeholder("cycleId") : null,
+      limit: sql.placeholder("limit"),
+      offset: sql.placeholder("offset"),
+    }).prepare(),
+  );
+}
+const queueQueries = [preparedQueue(false, false), preparedQueue(true, false), preparedQueue(false, true), preparedQueue(true, true)];
 
 /** The officials' queue, 20 a page. Only officials (the route guards; this returns nothing for others). */
 export function listReviewQueue(viewer: Actor, query: QueueQuery, now = new Date()): { rows: QueueItem[]; page: number; hasNext: boolean } {
   const page = query.page && Number.isInteger(query.page) && query.page >= 1 ? query.page : 1;
   if (!canReview(viewer)) return { rows: [], page, hasNext: false };
-  const rows = reviewQueueQuery(query, page).all();
+  const wijk = query.wijk || null;
+  const cycleId = query.cycleId || null;
+  const rows = queueQueries[(wijk !== null ? 1 : 0) + (cycleId !== null ? 2 : 0)]!().all({
+    status: queueFilterStatus(query.filter ?? "open"),
+    wijk,
+    cycleId,
+    limit: QUEUE_PAGE_SIZE + 1,
+    offset: (page - 1) * QUEUE_PAGE_SIZE,
+  });
   return {
     rows: rows.slice(0, QUEUE_PAGE_SIZE).map((row) => {
       const titleShown = textShownTo(viewer, { moderation: row.moderation, authorId: row.reporterId });
@@ -217,17 +254,20 @@ export function listReviewQueue(viewer: Actor, query: QueueQuery, now = new Date
 const REVIEWED_STATUSES: KnelpuntStatus[] = ["geescaleerd", ...ANSWER_DECISIONS];
 
 /** The filters' choices: cycles that are not concept, and the wijken of escalated knelpunten. */
-export function reviewFilterOptions(): { cycles: Array<{ id: number; title: string }>; wijken: string[] } {
-  const db = getDb();
-  const cycleRows = db
+const filterCycles = preparedQuery((db) =>
+  db
     .select({ id: cycles.id, title: cycles.title })
     .from(cycles)
     .where(ne(cycles.phase, "concept"))
     .orderBy(desc(cycles.createdAt))
     .limit(200)
-    .all();
+    .prepare(),
+);
+
+export function reviewFilterOptions(): { cycles: Array<{ id: number; title: string }>; wijken: string[] } {
+  const cycleRows = filterCycles().all();
   // Per status a loose index scan on knelpunten_status_wijk_escalated_idx: one index entry per wijk, not every escalated knelpunt.
-  const wijken = [...new Set(REVIEWED_STATUSES.flatMap((status) => distinctWijken(eq(knelpunten.status, status), 500)))]
+  const wijken = [...new Set(REVIEWED_STATUSES.flatMap((status) => distinctWijkenOfStatus(status, 500)))]
     .sort((a, b) => a.localeCompare(b, "nl"))
     .slice(0, 500);
   return { cycles: cycleRows, wijken };
@@ -288,13 +328,12 @@ export function getReviewPage(id: number, viewer: Actor, now = new Date()): Revi
         .orderBy(asc(measureStatusChanges.id))
         .all()
     : [];
-  // The newest REVIEW_RATING_DAYS days with ratings, read backwards on the covering (knelpunt_id, day, score, user_id) index, shown oldest first.
+  // The newest REVIEW_RATING_DAYS days with ratings: that many rows of the ratings' day sums (db/schema.ts), read backwards on their primary key, shown oldest first.
   const ratings = db
-    .select({ day: safetyRatings.day, average: sql<number>`avg(${safetyRatings.score})`, count: count() })
-    .from(safetyRatings)
-    .where(eq(safetyRatings.knelpuntId, id))
-    .groupBy(safetyRatings.day)
-    .orderBy(desc(safetyRatings.day))
+    .select({ day: ratingDaySums.day, average: sql<number>`${ratingDaySums.scoreSum} * 1.0 / ${ratingDaySums.count}`, count: ratingDaySums.count })
+    .from(ratingDaySums)
+    .where(eq(ratingDaySums.knelpuntId, id))
+    .orderBy(desc(ratingDaySums.day))
     .limit(REVIEW_RATING_DAYS)
     .all()
     .reverse()
