@@ -7,6 +7,7 @@
 // runs the background jobs and keeps the workers running, and the workers
 // serve the requests on the same port (docs/decisions/014-a-worker-per-core.md).
 import cluster from "node:cluster";
+import fs from "node:fs";
 import os from "node:os";
 import compression from "compression";
 import express from "express";
@@ -136,7 +137,13 @@ async function serve() {
     }
     server.use("/assets", precompressedAssets(`${BUILD_DIR}/client/assets`));
     server.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y" }));
-    server.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h" }));
+    // The few files from public/ (favicon, robots.txt…), known at start: looking every
+    // page's address up on disk first cost a file-system call per request.
+    const publicFiles = new Set(
+      fs.readdirSync(`${BUILD_DIR}/client`, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`),
+    );
+    const publicStatic = express.static(`${BUILD_DIR}/client`, { maxAge: "1h" });
+    server.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
     server.use(build.app);
   }
 
