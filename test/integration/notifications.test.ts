@@ -9,6 +9,7 @@ import { knelpuntSchema } from "~/domain/knelpunten/schemas";
 import { proposeMeasure, supportMeasure, volunteerForMeasure } from "~/domain/measures/measures.server";
 import { measureSchema } from "~/domain/measures/schemas";
 import {
+  IS_FOLLOWING,
   followersOf,
   isFollowing,
   sendDailyDigestIfDue,
@@ -76,6 +77,16 @@ describe("who follows a knelpunt", () => {
     setFollowing(supporter.id, id, false);
     expect(isFollowing(supporter.id, id)).toBe(false);
     expect(followersOf(getDb(), id).map((f) => f.displayName).sort()).toEqual(["Helper", "Melder", "Omstander"]);
+    // Following through what one did, without an explicit choice.
+    expect(isFollowing(supporter.id, knelpuntWithFollowers())).toBe(true);
+    expect(isFollowing(volunteer.id, knelpuntWithFollowers())).toBe(true);
+  });
+
+  it("checks supports and volunteering from the person's side, not with a seek per measure of the knelpunt", () => {
+    const plan = (getDb().$client.prepare(`EXPLAIN QUERY PLAN ${IS_FOLLOWING}`).all({ knelpuntId: 1, userId: "x" }) as { detail: string }[]).map((row) => row.detail);
+    expect(plan).toContain("SEARCH s USING INDEX supports_user_cycle_idx (user_id=?)");
+    expect(plan).toContain("SEARCH v USING INDEX volunteers_user_idx (user_id=?)");
+    expect(plan.filter((detail) => detail.includes("measures_knelpunt_idx"))).toEqual([]);
   });
 });
 

@@ -38,13 +38,15 @@ export function followersOf(db: Db | Tx, knelpuntId: number): Follower[] {
 
 /** Whether one person follows a knelpunt (explicitly, or through what they did). */
 // Plain SQL with named parameters: the connection keeps its prepared statement, nothing is built per view of a knelpunt.
-const IS_FOLLOWING = `
+// Supports and volunteering are read from the person's side (CROSS JOIN fixes the order): a few rows of theirs,
+// not a seek per measure of the knelpunt (300 on the bench's busy one: 225 µs against 5 µs).
+export const IS_FOLLOWING = `
     SELECT CASE
       WHEN EXISTS (SELECT 1 FROM follows f WHERE f.knelpunt_id = @knelpuntId AND f.user_id = @userId AND f.following = 0) THEN 0
       WHEN EXISTS (SELECT 1 FROM follows f WHERE f.knelpunt_id = @knelpuntId AND f.user_id = @userId AND f.following = 1) THEN 1
       WHEN EXISTS (SELECT 1 FROM knelpunten k WHERE k.id = @knelpuntId AND k.reporter_id = @userId) THEN 1
-      WHEN EXISTS (SELECT 1 FROM measures m JOIN supports s ON s.measure_id = m.id WHERE m.knelpunt_id = @knelpuntId AND s.user_id = @userId) THEN 1
-      WHEN EXISTS (SELECT 1 FROM measures m JOIN volunteers v ON v.measure_id = m.id WHERE m.knelpunt_id = @knelpuntId AND v.user_id = @userId) THEN 1
+      WHEN EXISTS (SELECT 1 FROM supports s CROSS JOIN measures m ON m.id = s.measure_id WHERE s.user_id = @userId AND m.knelpunt_id = @knelpuntId) THEN 1
+      WHEN EXISTS (SELECT 1 FROM volunteers v CROSS JOIN measures m ON m.id = v.measure_id WHERE v.user_id = @userId AND m.knelpunt_id = @knelpuntId) THEN 1
       ELSE 0 END AS following`;
 
 export function isFollowing(userId: string, knelpuntId: number): boolean {
