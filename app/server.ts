@@ -26,9 +26,18 @@ export const pageCache = createPageCache({
 });
 app.use(pageCache.middleware);
 
+/**
+ * The server build, loaded once. Given a function instead, React Router
+ * derives its routes and static handler again on every request (flattening
+ * and ranking all ~150 routes: about a fifth of a small signed-in page's
+ * server time, docs/performance.md). Only while developing it must load the
+ * build per request, so that changes show without a restart.
+ */
+const serverBuild = import.meta.env.DEV ? undefined : await import("virtual:react-router/server-build");
+
 app.use(
   createRequestHandler({
-    build: () => import("virtual:react-router/server-build"),
+    build: serverBuild ?? (() => import("virtual:react-router/server-build")),
     getLoadContext(req, res) {
       const context = new RouterContextProvider();
       context.set(requestInfoContext, {
