@@ -57,9 +57,10 @@ async function runPrimary() {
   build.startBackgroundJobs();
 
   let stopping = false;
+  let exitStatus = 0;
   let listening = 0;
   const recentDeaths = [];
-  const fork = () => cluster.fork({ VL_CLUSTER_WORKER: "1" });
+  const fork = () => cluster.fork();
 
   cluster.on("listening", () => {
     listening += 1;
@@ -67,7 +68,7 @@ async function runPrimary() {
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitStatus);
       return;
     }
     console.error(`Worker ${worker.process.pid} stopped (${signal ?? `code ${code}`}); starting a new one.`);
@@ -85,6 +86,7 @@ async function runPrimary() {
   function shutDown(exitCode = 0) {
     if (stopping) return;
     stopping = true;
+    exitStatus = exitCode;
     build.stopBackgroundJobs();
     const workers = Object.values(cluster.workers ?? {});
     if (workers.length === 0) process.exit(exitCode);

@@ -14,7 +14,8 @@
  *   fresh connections (the primary hands each new connection to the next
  *   worker, so both workers' kept pages are tried);
  * - SIGTERM to the primary stops every process; SIGKILL to the primary
- *   leaves no worker behind holding the port;
+ *   leaves no worker behind holding the port; workers that keep dying stop
+ *   the server with exit code 1 instead of being forked forever;
  * - a wrong WEB_CONCURRENCY stops the server with a message, before it
  *   listens.
  * Parallel writes through two workers are in parallel-votes.test.ts.
@@ -139,6 +140,32 @@ describe("the server as a cluster of two workers", () => {
       await waitFor(`the workers stop after ${signal} to the primary`, () => workers.every((pid) => !alive(pid)), 8_000);
       await expect(freshGet(`${other.url}/over`)).rejects.toMatchObject({ code: "ECONNREFUSED" });
     }
+  });
+
+  it("stops with an error instead of forking forever when workers keep dying", async () => {
+    const other = await startServer({ port: await freePort(), databasePath: process.env.DATABASE_PATH!, env: { WEB_CONCURRENCY: "2" } });
+    const primary = other.child.pid!;
+    const killed = new Set<number>();
+    // More than five deaths per worker within a minute: kill every worker as soon as it appears.
+    await waitFor(
+      "the primary gives up",
+      () => {
+        for (const pid of childrenOf(primary)) {
+          if (killed.has(pid)) continue;
+          killed.add(pid);
+          try {
+            process.kill(pid, "SIGKILL");
+          } catch {
+            // already gone
+          }
+        }
+        return other.child.exitCode !== null;
+      },
+      30_000,
+    );
+    expect(killed.size).toBeGreaterThan(10);
+    expect(other.child.exitCode).toBe(1);
+    expect(other.output()).toContain("Workers keep stopping; the server stops too.");
   });
 
   it("refuses a WEB_CONCURRENCY that is not a whole number from 1 to 64", async () => {
