@@ -5,8 +5,8 @@
  * jobs, and two worker processes serve the requests on the one port.
  *
  * Proves, against the production build running as its own process:
- * - there are two workers, and a worker that dies is replaced while the
- *   server keeps answering;
+ * - there are two workers, and a worker that dies is replaced; once the
+ *   primary has seen the death every request is answered;
  * - a visitor never gets a kept page older than a change, whichever process
  *   made it: a change written by another process (here the test's own
  *   connection, as a second worker or a background job would) and a change
@@ -75,6 +75,7 @@ function freshGet(url: string): Promise<{ status: number; body: string }> {
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
       res.on("error", reject);
     });
+    request.setTimeout(10_000, () => request.destroy(new Error(`no answer from ${url} within 10 s`)));
     request.on("error", reject);
     request.end();
   });
@@ -87,13 +88,16 @@ async function visitorViews(path: string, times = 8) {
 }
 
 describe("the server as a cluster of two workers", () => {
-  it("runs two worker processes and replaces one that dies, answering all the while", async () => {
+  it("runs two worker processes and replaces one that dies", async () => {
     onTestFailed(() => console.log(`Server output:\n${server?.output()}`));
     const primary = server!.child.pid!;
     const workers = childrenOf(primary);
     expect(workers).toHaveLength(2);
 
     process.kill(workers[0]!, "SIGKILL");
+    // Once the primary has seen the death (it logs it), no new connection goes to the dead worker.
+    // (A connection handed to it in the very moment it died is lost: docs/decisions/014.)
+    await waitFor("the primary sees the death", () => server!.output().includes(`Worker ${workers[0]} stopped (SIGKILL); starting a new one.`));
     const views = await visitorViews("/over", 10);
     expect(views.map((view) => view.status)).toEqual(Array(10).fill(200));
     await waitFor("a new worker", () => {
@@ -101,7 +105,6 @@ describe("the server as a cluster of two workers", () => {
       return now.length === 2 && !now.includes(workers[0]!);
     });
     expect(childrenOf(primary)).toContain(workers[1]);
-    expect(server!.output()).toContain(`Worker ${workers[0]} stopped (SIGKILL); starting a new one.`);
     await waitFor("the new worker answers", async () => (await visitorViews("/over", 4)).every((view) => view.status === 200));
   });
 
