@@ -4,7 +4,6 @@ import {
   isRouteErrorResponse,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -25,6 +24,7 @@ import { readFlash } from "./lib/flash.server";
 import { useRootData, type RootData } from "./lib/root-data";
 import { mailPreviewEnabled } from "./lib/mail.server";
 import { needsCodeOfConduct } from "./domain/moderation/code-of-conduct";
+import { AppLink, AppNavigation, isCurrentPath } from "./ui/app-link";
 import { Alert, ButtonLink, Heading, Paragraph } from "./ui/components";
 import appCss from "./ui/app.css?url";
 
@@ -124,19 +124,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="utrecht-theme utrecht-body vl-body">
         <LocaleProvider value={locale}>
-          <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
-            {t("skipLink")}
-          </a>
-          <SiteHeader />
-          <main id="main" tabIndex={-1} className="vl-main">
-            {root?.flash ? (
-              <Alert type="ok" live>
-                {t(root.flash.key, root.flash.vars)}
-              </Alert>
-            ) : null}
-            {children}
-          </main>
-          <SiteFooter />
+          <AppNavigation>
+            <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+              {t("skipLink")}
+            </a>
+            <SiteHeader />
+            <main id="main" tabIndex={-1} className="vl-main">
+              {root?.flash ? (
+                <Alert type="ok" live>
+                  {t(root.flash.key, root.flash.vars)}
+                </Alert>
+              ) : null}
+              {children}
+            </main>
+            <SiteFooter />
+          </AppNavigation>
         </LocaleProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -174,17 +176,13 @@ function SiteHeader() {
           <ul className="vl-nav__list">
             {nav.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.end} className="vl-nav__link">
-                  {t(item.label)}
-                </NavLink>
+                <NavItem to={item.to} end={item.end} pathname={location.pathname} label={t(item.label)} />
               </li>
             ))}
             {user ? (
               <>
                 <li>
-                  <NavLink to="/account" className="vl-nav__link">
-                    {t("nav.account")}
-                  </NavLink>
+                  <NavItem to="/account" pathname={location.pathname} label={t("nav.account")} />
                 </li>
                 <li>
                   <Form method="post" action="/uitloggen" className="vl-inline-form">
@@ -197,14 +195,10 @@ function SiteHeader() {
             ) : (
               <>
                 <li>
-                  <NavLink to="/inloggen" className="vl-nav__link">
-                    {t("nav.login")}
-                  </NavLink>
+                  <NavItem to="/inloggen" pathname={location.pathname} label={t("nav.login")} />
                 </li>
                 <li>
-                  <NavLink to="/registreren" className="vl-nav__link">
-                    {t("nav.signup")}
-                  </NavLink>
+                  <NavItem to="/registreren" pathname={location.pathname} label={t("nav.signup")} />
                 </li>
               </>
             )}
@@ -220,6 +214,15 @@ function SiteHeader() {
         {user ? <p className="vl-header__user">{t("nav.signedInAs", { name: user.displayName })}</p> : null}
       </div>
     </header>
+  );
+}
+
+/** A link in the site's menu; `aria-current="page"` on the page the visitor is on (or below it, unless `end`). */
+function NavItem({ to, end, pathname, label }: { to: string; end?: boolean; pathname: string; label: string }) {
+  return (
+    <AppLink to={to} className="vl-nav__link" aria-current={isCurrentPath(pathname, to, end) ? "page" : undefined}>
+      {label}
+    </AppLink>
   );
 }
 

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, type ComponentProps, type ReactNode } from "react";
 import { Link as RouterLink, type LinkProps } from "react-router";
 import { useT, type MessageKey, type Vars } from "~/i18n";
+import { AppLink, isPlainPath } from "./app-link";
 import type { FieldErrors } from "~/lib/forms";
 
 function cx(...names: Array<string | false | null | undefined>) {
@@ -35,8 +36,16 @@ export function Button({
   );
 }
 
+/** React Router's `<Link>` only where a link needs it (see app/ui/app-link.tsx). */
+function AnyLink(props: LinkProps) {
+  const { to, reloadDocument, replace, state, preventScrollReset, relative, viewTransition, prefetch, discover, ...rest } = props;
+  const plain =
+    isPlainPath(to) && !reloadDocument && replace === undefined && state === undefined && preventScrollReset === undefined && relative === undefined && viewTransition === undefined && prefetch === undefined && discover === undefined;
+  return plain ? <AppLink to={to} {...(rest as Omit<ComponentProps<"a">, "href">)} /> : <RouterLink {...props} />;
+}
+
 export function Link({ className, ...props }: LinkProps) {
-  return <RouterLink className={cx("utrecht-link utrecht-link--html-a", className)} {...props} />;
+  return <AnyLink className={cx("utrecht-link utrecht-link--html-a", className)} {...props} />;
 }
 
 export function ButtonLink({
@@ -45,7 +54,7 @@ export function ButtonLink({
   ...props
 }: LinkProps & { variant?: Exclude<ButtonVariant, "danger"> }) {
   return (
-    <RouterLink
+    <AnyLink
       className={cx("utrecht-button-link utrecht-button-link--html-a", `utrecht-button-link--${variant === "primary" ? "primary-action" : variant === "secondary" ? "secondary-action" : "subtle"}`, className)}
       {...props}
     />

@@ -273,14 +273,20 @@ function statusTone(status: MeasureView["status"]): "neutral" | "info" | "ok" | 
  * leader (started, carried out). Sent by fetchers, so a refusal shows here;
  * success redirects back with a flash message. Plain POSTs without JavaScript.
  */
-function ManageMeasure({ measure, action, back, forTitle }: { measure: MeasureView; action: string; back: string; forTitle: React.ReactNode }) {
+function ManageMeasure(props: { measure: MeasureView; action: string; back: string; forTitle: React.ReactNode }) {
+  const { can } = props.measure;
+  // Most people may do none of this: no fetchers for them (a busy page has 40 cards).
+  if (!can.adopt.allowed && !can.abandon.allowed && !can.markStarted.allowed && !can.markDone.allowed) return null;
+  return <ManageMeasureForms {...props} />;
+}
+
+function ManageMeasureForms({ measure, action, back, forTitle }: { measure: MeasureView; action: string; back: string; forTitle: React.ReactNode }) {
   const t = useT();
   const adopt = useFetcher<MeasureActionData>();
   const abandon = useFetcher<MeasureActionData>();
   const progress = useFetcher<MeasureActionData>();
   const { can } = measure;
   const progressTo = can.markStarted.allowed ? "in_uitvoering" : can.markDone.allowed ? "uitgevoerd" : null;
-  if (!can.adopt.allowed && !can.abandon.allowed && !progressTo) return null;
   const errorsOf = (fetcher: typeof adopt) => (fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.errors : {});
   const adoptErrors = errorsOf(adopt);
   const abandonErrors = errorsOf(abandon);
