@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { extname, resolve } from "node:path";
+import zlib from "node:zlib";
 
 /**
  * Security headers on every response: a CSP with a fresh nonce (not in
@@ -220,5 +221,113 @@ export function precompressedAssets(dir) {
     res.sendFile(name + suffix, { root, immutable: true, maxAge: "1y", acceptRanges: false }, (error) => {
       if (error) next(error);
     });
+  };
+}
+
+/** Types worth compressing: text, and JSON/XML/JavaScript/SVG in any of their forms. */
+const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|[\w.+-]*\+(?:json|xml))\b|image\/svg\+xml\b)/i;
+
+/**
+ * Compresses each response whole, in one go, instead of as a stream (what
+ * the `compression` package does). Our pages leave React as one piece
+ * (app/entry.server.tsx), and for one piece of 30–150 kB the stream's
+ * machinery — a zlib stream per response, its hand-off to the thread pool
+ * and the callbacks back — cost about as much as the compression itself:
+ * with two workers, a tenth of the CPU of a signed-in page
+ * (docs/performance.md).
+ *
+ * A response whose type is compressible is kept in memory until it ends,
+ * then sent compressed: brotli (quality 4, as `compression` uses) when the
+ * client takes it, else gzip, else as it is; always with
+ * `Vary: Accept-Encoding`. Up to `syncBytes` it is compressed on the spot
+ * (under a millisecond), larger bodies in the thread pool, so a long export
+ * never holds up other requests. Everything else (images, responses already
+ * encoded or marked `no-transform`, HEAD, 204/206/304, bodies under
+ * `threshold`) passes through unchanged, and anything not compressible is
+ * streamed as it comes.
+ */
+export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, brotliQuality = 4, gzipLevel = 6 } = {}) {
+  const brotliOptions = (size) => ({
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: brotliQuality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size },
+  });
+  return (req, res, next) => {
+    const write = res.write;
+    const end = res.end;
+    /** null until the first write decides; then "buffer" or "pass". */
+    let mode = null;
+    const chunks = [];
+    let size = 0;
+
+    const restore = () => {
+      res.write = write;
+      res.end = end;
+    };
+    const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, encoding || "utf8") : Buffer.from(chunk));
+    const compressible = () => {
+      if (req.method === "HEAD" || res.headersSent) return false;
+      if (res.statusCode < 200 || res.statusCode === 204 || res.statusCode === 206 || res.statusCode === 304) return false;
+      const encoding = res.getHeader("Content-Encoding");
+      if (encoding && encoding !== "identity") return false;
+      if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(res.getHeader("Cache-Control") ?? ""))) return false;
+      return COMPRESSIBLE.test(String(res.getHeader("Content-Type") ?? ""));
+    };
+    const decide = () => {
+      if (mode) return;
+      mode = compressible() ? "buffer" : "pass";
+      if (mode === "pass") restore();
+    };
+
+    res.write = function (chunk, encoding, callback) {
+      decide();
+      if (mode === "pass") return write.apply(this, arguments);
+      if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
+      if (chunk != null && chunk.length !== 0) {
+        const buffer = toBuffer(chunk, encoding);
+        chunks.push(buffer);
+        size += buffer.length;
+      }
+      if (callback) process.nextTick(callback);
+      return true;
+    };
+
+    res.end = function (chunk, encoding, callback) {
+      if (typeof chunk === "function") [callback, chunk, encoding] = [chunk, undefined, undefined];
+      else if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
+      decide();
+      if (mode === "pass") return end.call(this, chunk, encoding, callback);
+      restore();
+      if (chunk != null && chunk.length !== 0) {
+        const buffer = toBuffer(chunk, encoding);
+        chunks.push(buffer);
+        size += buffer.length;
+      }
+      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+      // Headers written in between (an explicit writeHead) can no longer say how it is encoded.
+      if (res.headersSent) return end.call(this, body, callback);
+      res.vary("Accept-Encoding");
+      const method = size < threshold ? null : req.acceptsEncodings("br") ? "br" : req.acceptsEncodings("gzip") ? "gzip" : null;
+      const send = (error, compressed) => {
+        if (error || !method) {
+          res.setHeader("Content-Length", body.length);
+          return end.call(res, body, callback);
+        }
+        res.setHeader("Content-Encoding", method);
+        res.setHeader("Content-Length", compressed.length);
+        end.call(res, compressed, callback);
+      };
+      if (!method) send(null);
+      else if (size <= syncBytes) {
+        let compressed;
+        try {
+          compressed = method === "br" ? zlib.brotliCompressSync(body, brotliOptions(size)) : zlib.gzipSync(body, { level: gzipLevel });
+        } catch (error) {
+          return send(error);
+        }
+        send(null, compressed);
+      } else if (method === "br") zlib.brotliCompress(body, brotliOptions(size), send);
+      else zlib.gzip(body, { level: gzipLevel }, send);
+      return this;
+    };
+    next();
   };
 }

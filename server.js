@@ -9,9 +9,8 @@
 import cluster from "node:cluster";
 import fs from "node:fs";
 import os from "node:os";
-import compression from "compression";
 import express from "express";
-import { bodyLimit, cspReports, formBodyGuard, precompressedAssets, securityHeaders } from "./http-stack.js";
+import { bodyLimit, compressResponses, cspReports, formBodyGuard, precompressedAssets, securityHeaders } from "./http-stack.js";
 
 const DEVELOPMENT = process.argv.includes("--dev");
 const PORT = Number(process.env.PORT ?? 3000);
@@ -110,7 +109,7 @@ async function serve() {
   // Before the form guard: reports are JSON, not forms.
   server.use(cspReports());
   server.use(formBodyGuard());
-  server.use(compression());
+  server.use(compressResponses());
 
   let stop = () => {};
 

@@ -12,9 +12,8 @@
 // with the pages the app rendered, so size and compressibility are the same.
 import cluster from "node:cluster";
 import fs from "node:fs";
-import compression from "compression";
 import express from "express";
-import { bodyLimit, securityHeaders } from "../../http-stack.js";
+import { bodyLimit, compressResponses, securityHeaders } from "../../http-stack.js";
 
 const PORT = Number(process.env.PORT ?? 3300);
 const HOST = process.env.HOST ?? "127.0.0.1";
@@ -43,7 +42,7 @@ function serve() {
   server.use(securityHeaders());
   server.use(bodyLimit(MAX_BODY_BYTES));
 
-  server.use(compression());
+  server.use(compressResponses());
 
   server.all("/page/:name", (req, res) => {
     const page = pages[req.params.name];

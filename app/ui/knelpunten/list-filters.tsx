@@ -2,7 +2,8 @@
  * The filter form (a GET form: works without JavaScript) and the switch
  * between the list and the map view of a cycle's knelpunten.
  */
-import { Form, Link as RouterLink } from "react-router";
+import { Form } from "react-router";
+import { AppLink } from "~/ui/app-link";
 import { KNELPUNT_STATUSES } from "~/domain/knelpunten/policy";
 import { knelpuntStatusMessage } from "~/domain/knelpunten/messages";
 import type { KnelpuntListFilters } from "~/domain/knelpunten/schemas";
@@ -89,13 +90,13 @@ export function ViewSwitch({ base, filters, view }: { base: string; filters: Kne
       <ul>
         {views.map((item) => (
           <li key={item.view}>
-            <RouterLink
+            <AppLink
               className="vl-kl-views__link"
               to={listHref(base, filterParams(filters, item.view))}
               aria-current={item.view === view ? "page" : undefined}
             >
               {t(item.label)}
-            </RouterLink>
+            </AppLink>
           </li>
         ))}
       </ul>
