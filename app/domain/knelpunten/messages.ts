@@ -17,8 +17,25 @@ export type Refused<R extends string> = { ok: false; reason: R; message: Knelpun
 /** What the interface may offer, from the same policy the server asks. */
 export type Permission<R extends string> = { allowed: true } | { allowed: false; reason: R; message: KnelpuntMessageKey };
 
+const ALLOWED: Permission<never> = Object.freeze({ allowed: true });
+const refusals = new Map<string, Permission<string>>();
+
+/**
+ * One shared, frozen object per answer: a page with 40 measures asks eight
+ * questions about each, and React Router's hydration data writes an object
+ * it has already written as a reference to the first (about 6 kB less on
+ * the busiest knelpunt).
+ */
 export function permission<R extends string>(reason: R | null, message: (reason: R) => KnelpuntMessageKey): Permission<R> {
-  return reason === null ? { allowed: true } : { allowed: false, reason, message: message(reason) };
+  if (reason === null) return ALLOWED;
+  const messageKey = message(reason);
+  const key = `${reason}\u0000${messageKey}`;
+  let refused = refusals.get(key);
+  if (!refused) {
+    refused = Object.freeze({ allowed: false, reason, message: messageKey });
+    refusals.set(key, refused);
+  }
+  return refused as Permission<R>;
 }
 
 export const knelpuntStatusMessage = (status: KnelpuntStatus): KnelpuntMessageKey => `knelpunt.status.${status}`;
