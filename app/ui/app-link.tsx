@@ -14,14 +14,32 @@
  * Links with anything `<Link>` handles specially (a relative path,
  * `reloadDocument`, `state`, …) still get `<Link>`: see `isPlainPath`.
  */
-import { createContext, useContext, type ComponentProps, type MouseEvent, type ReactNode } from "react";
-import { useNavigate, type NavigateFunction } from "react-router";
+import { createContext, useContext, useEffect, useRef, type ComponentProps, type MouseEvent, type ReactNode } from "react";
+import { useLocation, useNavigate, type NavigateFunction } from "react-router";
 
 const NavigateContext = createContext<NavigateFunction | null>(null);
 
-/** Gives the links below it one `navigate` function (one set of router hooks per page). */
+/**
+ * Gives the links below it one `navigate` function (one set of router hooks
+ * per page), and after each client-side navigation moves the focus to the
+ * page's `<main id="main">`, as a full page load would start there for a
+ * screen reader: otherwise focus stays on the link that was followed (or on
+ * nothing, when it is gone) and the new page is not announced. Left alone
+ * when the new page already put the focus somewhere in its main content
+ * (an error summary, a form field, the button that was pressed) or the
+ * address has a `#target` (the page scrolls there itself).
+ */
 export function AppNavigation({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
+  const location = useLocation();
+  const firstKey = useRef(location.key);
+  useEffect(() => {
+    if (location.key === firstKey.current || location.hash) return;
+    const main = document.getElementById("main");
+    const active = document.activeElement;
+    if (!main || (active && active !== document.body && main.contains(active))) return;
+    main.focus({ preventScroll: true });
+  }, [location.key, location.hash]);
   return <NavigateContext value={navigate}>{children}</NavigateContext>;
 }
 

@@ -61,7 +61,7 @@ test("a menu link and a link in the page change the page without loading a new d
   expect(errors).toEqual([]);
 });
 
-test("by keyboard: Enter on a focused link follows it in the app", async ({ page }) => {
+test("by keyboard: Enter on a focused link follows it in the app, and the focus moves to the new page's content", async ({ page }) => {
   await page.goto("/");
   await hydrated(page);
   await markDocument(page);
@@ -71,6 +71,19 @@ test("by keyboard: Enter on a focused link follows it in the app", async ({ page
   await expect(page).toHaveURL(/\/berichten$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await isSameDocument(page)).toBe(true);
+  // As after a full page load a screen reader starts in the content, not on the menu link.
+  await expect(page.getByRole("main")).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.getElementById("main")?.contains(document.activeElement))).toBe(true);
+});
+
+test("a page that puts the focus somewhere itself keeps it: a refused form's error summary", async ({ page }) => {
+  await page.goto("/inloggen");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  const summary = page.locator(".vl-error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
 });
 
 test("a signed-in official's menu marks the queue, and a queue item opens in the app", async ({ page }) => {
