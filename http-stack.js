@@ -255,8 +255,16 @@ export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, br
     const end = res.end;
     /** null until the first write decides; then "buffer" or "pass". */
     let mode = null;
+    /** end() was called: later writes and ends are ignored (the body may still be compressing). */
+    let ending = false;
     const chunks = [];
     let size = 0;
+    // For an error after part of the body was written: the error page replaces it instead of
+    // being appended to it (nothing of a held body has reached the client yet).
+    res.locals.discardBody = () => {
+      chunks.length = 0;
+      size = 0;
+    };
 
     const restore = () => {
       res.write = write;
@@ -281,6 +289,7 @@ export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, br
       decide();
       if (mode === "pass") return write.apply(this, arguments);
       if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
+      if (ending) return false;
       if (chunk != null && chunk.length !== 0) {
         const buffer = toBuffer(chunk, encoding);
         chunks.push(buffer);
@@ -295,7 +304,8 @@ export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, br
       else if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
       decide();
       if (mode === "pass") return end.call(this, chunk, encoding, callback);
-      restore();
+      if (ending) return this;
+      ending = true;
       if (chunk != null && chunk.length !== 0) {
         const buffer = toBuffer(chunk, encoding);
         chunks.push(buffer);
@@ -307,6 +317,7 @@ export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, br
       res.vary("Accept-Encoding");
       const method = size < threshold ? null : req.acceptsEncodings("br") ? "br" : req.acceptsEncodings("gzip") ? "gzip" : null;
       const send = (error, compressed) => {
+        if (res.headersSent || res.destroyed) return end.call(res, callback);
         if (error || !method) {
           res.setHeader("Content-Length", body.length);
           return end.call(res, body, callback);

@@ -151,7 +151,10 @@ async function serve() {
   // Last resort: never a stack trace to a visitor.
   server.use((error, req, res, _next) => {
     console.error(error);
-    if (res.headersSent) return;
+    // Part of the answer already went out: it cannot turn into an error page, so end the connection.
+    if (res.headersSent) return res.destroy();
+    // Part of it may be held by compressResponses(): the error page replaces it.
+    res.locals.discardBody?.();
     res.status(500).type("text/plain; charset=utf-8").send("Er ging iets mis. Probeer het later opnieuw.");
   });
 

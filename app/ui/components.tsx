@@ -38,9 +38,9 @@ export function Button({
 
 /** React Router's `<Link>` only where a link needs it (see app/ui/app-link.tsx). */
 function AnyLink(props: LinkProps) {
-  const { to, reloadDocument, replace, state, preventScrollReset, relative, viewTransition, prefetch, discover, ...rest } = props;
-  const plain =
-    isPlainPath(to) && !reloadDocument && replace === undefined && state === undefined && preventScrollReset === undefined && relative === undefined && viewTransition === undefined && prefetch === undefined && discover === undefined;
+  const { to, reloadDocument, replace, state, preventScrollReset, relative, viewTransition, prefetch, discover, mask, defaultShouldRevalidate, ...rest } = props;
+  const special = [replace, state, preventScrollReset, relative, viewTransition, prefetch, discover, mask, defaultShouldRevalidate].some((option) => option !== undefined);
+  const plain = isPlainPath(to) && !reloadDocument && !special;
   return plain ? <AppLink to={to} {...(rest as Omit<ComponentProps<"a">, "href">)} /> : <RouterLink {...props} />;
 }
 

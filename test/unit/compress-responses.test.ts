@@ -56,6 +56,22 @@ beforeAll(async () => {
       endCallbacks += 1;
     });
   });
+  // A second end() while a large body is still being compressed (a caller's mistake) is ignored.
+  app.get("/double-end", (_req, res) => {
+    res.type("text/csv");
+    res.end(large);
+    res.end();
+  });
+  // An error after part of a page was written: the error page replaces the part (as server.js's last handler does).
+  app.get("/fails-halfway", (_req, res, next) => {
+    res.type("html");
+    res.write(page.slice(0, 3000));
+    next(new Error("the render failed"));
+  });
+  app.use((_error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    (res.locals.discardBody as (() => void) | undefined)?.();
+    res.status(500).type("text/plain; charset=utf-8").send("Er ging iets mis.");
+  });
   const server = app.listen(0);
   await once(server, "listening");
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -157,6 +173,21 @@ describe("compressResponses (http-stack.js)", () => {
     const redirect = await get("/redirect", "br");
     expect(redirect.status).toBe(302);
     expect(redirect.headers.location).toBe("/pieces");
+  });
+
+  it("ignores a second end() while a large body is compressed, and the server stays up", async () => {
+    const reply = await get("/double-end", "br");
+    expect(reply.headers["content-encoding"]).toBe("br");
+    expect(decoded(reply)).toBe(large);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(decoded(await get("/send", "br"))).toBe(page);
+  });
+
+  it("lets an error page replace a half-written body (nothing of it went out yet)", async () => {
+    const reply = await get("/fails-halfway", "br");
+    expect(reply.status).toBe(500);
+    expect(reply.headers["content-type"]).toMatch(/^text\/plain/);
+    expect(decoded(reply)).toBe("Er ging iets mis.");
   });
 
   it("calls the callback given to end()", async () => {
