@@ -22,7 +22,9 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { once } from "node:events";
 import { request as httpRequest } from "node:http";
+import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { getDb } from "#db/client.server";
 import { freePort, startServer, type ServerProcess } from "../support/server-process";
@@ -87,6 +89,69 @@ async function visitorViews(path: string, times = 8) {
   return views;
 }
 
+/** Which of `pids` holds the server's side of the connection whose client port is `clientPort` (from /proc). */
+function holderOf(serverPort: number, clientPort: number, pids: number[]): number | undefined {
+  const hex = (port: number) => port.toString(16).toUpperCase().padStart(4, "0");
+  let inode: string | undefined;
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    for (const line of fs.readFileSync(table, "utf8").split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length < 10) continue;
+      if (fields[1]!.endsWith(`:${hex(serverPort)}`) && fields[2]!.endsWith(`:${hex(clientPort)}`)) inode = fields[9];
+    }
+  }
+  if (!inode) return undefined;
+  return pids.find((pid) => {
+    try {
+      return fs.readdirSync(`/proc/${pid}/fd`).some((fd) => fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** How many connections to the server's port `pid` holds (from /proc). */
+function connectionsHeldBy(serverPort: number, pid: number): number {
+  const hex = serverPort.toString(16).toUpperCase().padStart(4, "0");
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    for (const line of fs.readFileSync(table, "utf8").split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // State 01: established.
+      if (fields.length >= 10 && fields[1]!.endsWith(`:${hex}`) && fields[3] === "01") inodes.add(fields[9]!);
+    }
+  }
+  try {
+    return fs.readdirSync(`/proc/${pid}/fd`).filter((fd) => inodes.has(/^socket:\[(\d+)\]$/.exec(safeReadlink(`/proc/${pid}/fd/${fd}`))?.[1] ?? "")).length;
+  } catch {
+    return 0;
+  }
+}
+
+function safeReadlink(path: string): string {
+  try {
+    return fs.readlinkSync(path);
+  } catch {
+    return ""; // closed in the meantime
+  }
+}
+
+/** A kept-alive connection that has been answered once (so a worker holds it), and its client port. */
+async function openConnection(port: number): Promise<{ socket: Socket; clientPort: number }> {
+  const socket = connect(port, "127.0.0.1");
+  await once(socket, "connect");
+  socket.write("GET /over HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n");
+  let received = "";
+  await new Promise<void>((resolve, reject) => {
+    socket.on("error", reject);
+    socket.on("data", (chunk) => {
+      received += chunk.toString("latin1");
+      if (received.startsWith("HTTP/1.1 200") && received.includes("\r\n\r\n")) resolve();
+    });
+  });
+  return { socket, clientPort: socket.localPort! };
+}
+
 describe("the server as a cluster of two workers", () => {
   it("runs two worker processes and replaces one that dies", async () => {
     onTestFailed(() => console.log(`Server output:\n${server?.output()}`));
@@ -106,6 +171,45 @@ describe("the server as a cluster of two workers", () => {
     });
     expect(childrenOf(primary)).toContain(workers[1]);
     await waitFor("the new worker answers", async () => (await visitorViews("/over", 4)).every((view) => view.status === 200));
+  });
+
+  it("hands each new connection to the worker with the fewest open connections", async () => {
+    onTestFailed(() => console.log(`Server output:\n${server?.output()}`));
+    const port = server!.port;
+    const workers = childrenOf(server!.child.pid!);
+    expect(workers).toHaveLength(2);
+    const held = () => workers.map((pid) => connectionsHeldBy(port, pid));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200)); // closes reach the primary
+    // A replaced worker takes connections once it is ready.
+    await waitFor("both workers take connections", async () => {
+      const probe = [await openConnection(port), await openConnection(port)];
+      const holders = new Set(probe.map((connection) => holderOf(port, connection.clientPort, workers)));
+      for (const connection of probe) connection.socket.destroy();
+      await settle();
+      return holders.size === 2;
+    });
+
+    const mine = [];
+    for (let i = 0; i < 6; i++) {
+      await settle();
+      const before = held();
+      const connection = await openConnection(port);
+      mine.push(connection);
+      if (before[0] !== before[1]) expect(holderOf(port, connection.clientPort, workers)).toBe(workers[before[0]! < before[1]! ? 0 : 1]);
+    }
+    const [a, b] = held();
+    expect(Math.abs(a! - b!)).toBeLessThanOrEqual(1);
+
+    // One worker's connections close: the next two both go to it, not one to each as round-robin would.
+    const emptied = holderOf(port, mine[0]!.clientPort, workers)!;
+    const closing = mine.filter((connection) => holderOf(port, connection.clientPort, workers) === emptied);
+    expect(closing.length).toBeGreaterThanOrEqual(2);
+    for (const connection of closing) connection.socket.destroy();
+    await waitFor("the worker lets go of them", () => closing.every((connection) => holderOf(port, connection.clientPort, workers) === undefined));
+    await settle();
+    const next = [await openConnection(port), await openConnection(port)];
+    expect(next.map((connection) => holderOf(port, connection.clientPort, workers))).toEqual([emptied, emptied]);
+    for (const connection of [...mine, ...next]) connection.socket.destroy();
   });
 
   it("never shows a visitor a kept page older than a change, whichever process made it", async () => {
