@@ -15,33 +15,50 @@
  * `reloadDocument`, `state`, …) still get `<Link>`: see `isPlainPath`.
  */
 import { createContext, useContext, useEffect, useRef, type ComponentProps, type MouseEvent, type ReactNode } from "react";
-import { useLocation, useNavigate, type NavigateFunction } from "react-router";
+import { useLocation, useNavigate, useNavigation, type NavigateFunction } from "react-router";
 
 const NavigateContext = createContext<NavigateFunction | null>(null);
 
 /**
  * Gives the links below it one `navigate` function (one set of router hooks
- * per page), and after each client-side navigation moves the focus to the
- * page's `<main id="main">`, as a full page load would start there for a
- * screen reader: otherwise focus stays on the link that was followed (or on
- * nothing, when it is gone) and the new page is not announced. Left alone
- * when the new page already put the focus somewhere in its main content
- * (an error summary, a form field, the button that was pressed) or the
- * address has a `#target` (the page scrolls there itself).
+ * per page), and after each client-side navigation moves the focus to where
+ * a full page load would start a screen reader: the `#target` of the address
+ * if there is one (a heading, a new measure), else the page's
+ * `<main id="main">`. Otherwise the focus stays on the link or button that
+ * was used (or on nothing, when it is gone), often far from what changed,
+ * and the new content is not announced. Left alone when the new page moved
+ * the focus itself (an error summary, the reactions heading).
  */
 export function AppNavigation({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
+  const navigation = useNavigation();
   const firstKey = useRef(location.key);
+  /** What had the focus when the navigation started. */
+  const focusedBefore = useRef<Element | null>(null);
   useEffect(() => {
-    if (location.key === firstKey.current || location.hash) return;
+    if (navigation.state !== "idle") focusedBefore.current = document.activeElement;
+  }, [navigation.state]);
+  useEffect(() => {
+    if (location.key === firstKey.current) return;
+    const before = focusedBefore.current;
+    focusedBefore.current = null;
     const main = document.getElementById("main");
     const active = document.activeElement;
-    if (!main || (active && active !== document.body && main.contains(active))) return;
-    main.focus({ preventScroll: true });
+    // Moved by the new page: away from what had it (or, if that was not seen, into the content).
+    const moved = active && active !== document.body && (before ? active !== before : main?.contains(active));
+    if (moved) return;
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const destination = target ?? main;
+    if (!destination) return;
+    // Reachable by script only, as main is: not an extra stop for Tab.
+    if (!destination.matches(FOCUSABLE)) destination.setAttribute("tabindex", "-1");
+    destination.focus({ preventScroll: true });
   }, [location.key, location.hash]);
   return <NavigateContext value={navigate}>{children}</NavigateContext>;
 }
+
+const FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]";
 
 /** An absolute path on this site ("/…", not "//host"): the only kind `AppLink` takes. */
 export function isPlainPath(to: unknown): to is string {

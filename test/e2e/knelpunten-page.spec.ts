@@ -101,6 +101,8 @@ test("residents propose a self-help measure, support it (with and without JavaSc
   expect(measureId).toBeGreaterThan(0);
   const mine = measureItem(page, title);
   await expect(mine).toHaveAttribute("id", `maatregel-${measureId}`);
+  // The focus goes to the new measure (the address's #target), not left on the form's button.
+  await expect(mine).toBeFocused();
   await expect(mine.getByText("Voorgesteld door Youssef")).toBeVisible();
   await expect(mine.getByText("0 van 5 steunbetuigingen, 0 van 2 meehelpers")).toBeVisible();
 
