@@ -412,6 +412,11 @@ export function admitInOrder({ sliceMs = 1, maxHoldMs = 1000 } = {}) {
     };
     const admit = () => {
       if (state !== "waiting") return;
+      // Gone while it waited (a request behind another on its connection gets no 'close' of its own).
+      if (req.socket?.destroyed) {
+        state = "done";
+        return;
+      }
       state = "running";
       running = release;
       runningSince = performance.now();

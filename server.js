@@ -26,7 +26,9 @@ const WORKERS = workerCount();
 // Messages between the primary and its workers (connectionBalancer()).
 const READY = "veranderlab:ready";
 const CONNECTION = "veranderlab:connection";
+const ACCEPTED = "veranderlab:accepted";
 const CLOSED = "veranderlab:closed";
+const ignore = () => {};
 
 if (WORKERS > 1 && cluster.isPrimary) {
   await runPrimary();
@@ -68,6 +70,7 @@ async function runPrimary() {
   const balancer = connectionBalancer();
 
   cluster.on("message", (worker, message) => {
+    if (message?.type === ACCEPTED) balancer.accepted(message.id);
     if (message?.type === CLOSED) balancer.closed(worker);
     if (message?.type !== READY || stopping) return;
     balancer.add(worker);
@@ -117,16 +120,21 @@ async function runPrimary() {
  * busy worker gets fewer: ten kept-alive connections opened at once were
  * split 7 to 3 in some runs, and the worker with seven answered its slowest
  * requests in 88 ms instead of 55. A connection that arrives while no worker
- * is ready waits until one is; one whose hand-over fails (its worker just
- * died) goes to another worker instead of being lost.
+ * is ready waits until one is. The primary keeps its copy of a connection
+ * until the worker says it has it: if that worker dies first (or the
+ * hand-over fails), the connection goes to another worker.
  */
 function connectionBalancer() {
   /** Ready workers and their open connections. */
   const open = new Map();
+  /** Connections handed over but not yet confirmed, by hand-over number. */
+  const unconfirmed = new Map();
   const waiting = [];
   let turn = 0;
-  const server = net.createServer({ pauseOnConnect: true }, (socket) => {
-    socket.on("error", () => {}); // a client that resets while it waits
+  let handOvers = 0;
+  // noDelay as http.Server sets it: the end of an answer is not held back for an ACK.
+  const server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
+    socket.on("error", ignore); // a client that resets while it waits
     handOff(socket);
   });
   server.on("error", (error) => {
@@ -145,11 +153,20 @@ function connectionBalancer() {
     }
     turn += 1;
     open.set(chosen, open.get(chosen) + 1);
-    chosen.send({ type: CONNECTION }, socket, (error) => {
+    const id = ++handOvers;
+    unconfirmed.set(id, { socket, worker: chosen });
+    chosen.send({ type: CONNECTION, id }, socket, { keepOpen: true }, (error) => {
       if (!error) return;
       open.delete(chosen); // gone or going: its exit follows
-      handOff(socket);
+      handOffAgain(id);
     });
+  }
+
+  function handOffAgain(id) {
+    const entry = unconfirmed.get(id);
+    if (!entry) return;
+    unconfirmed.delete(id);
+    handOff(entry.socket);
   }
 
   return {
@@ -168,11 +185,19 @@ function connectionBalancer() {
       open.set(worker, 0);
       for (const socket of waiting.splice(0)) handOff(socket);
     },
+    /** The worker has the connection: the primary closes its own copy (the connection stays open). */
+    accepted(id) {
+      const entry = unconfirmed.get(id);
+      if (!entry) return;
+      unconfirmed.delete(id);
+      entry.socket.destroy();
+    },
     closed(worker) {
       if (open.has(worker)) open.set(worker, Math.max(0, open.get(worker) - 1));
     },
     remove(worker) {
       open.delete(worker);
+      for (const [id, entry] of unconfirmed) if (entry.worker === worker) handOffAgain(id);
     },
   };
 }
@@ -243,19 +268,24 @@ async function serve() {
   // Finish the requests in progress, then stop (at most 3 s).
   let finishing = false;
   const listener = http.createServer((req, res) => {
-    // Stopping: each answer closes its connection.
+    // Stopping: each answer closes its connection; one that was under way lets go of its connection once sent.
     if (finishing) res.shouldKeepAlive = false;
+    else res.once("finish", closeIdleIfFinishing);
     server(req, res);
   });
+  const closeIdleIfFinishing = () => {
+    if (finishing) setImmediate(() => listener.closeIdleConnections());
+  };
   /** The connections the primary handed over (in a cluster). */
   const connections = new Set();
   if (inCluster) {
     process.on("message", (message, socket) => {
       if (message?.type !== CONNECTION || !socket) return;
+      if (process.connected) process.send({ type: ACCEPTED, id: message.id }, ignore);
       connections.add(socket);
       socket.once("close", () => {
         connections.delete(socket);
-        if (process.connected) process.send({ type: CLOSED });
+        if (process.connected) process.send({ type: CLOSED }, ignore);
         if (finishing && connections.size === 0) process.exit(0);
       });
       listener.emit("connection", socket);
@@ -263,7 +293,7 @@ async function serve() {
     // What listen() would set up, without a port of its own: the checks of slow
     // clients (headersTimeout, requestTimeout) and the list that closeIdleConnections() uses.
     listener.emit("listening");
-    process.send({ type: READY });
+    process.send({ type: READY }, ignore);
   } else {
     listener.listen(PORT, HOST, () => console.log(`Veranderlab draait op ${PUBLIC_URL}`));
   }
