@@ -15,7 +15,7 @@
  * `reloadDocument`, `state`, …) still get `<Link>`: see `isPlainPath`.
  */
 import { createContext, useContext, useEffect, useRef, type ComponentProps, type MouseEvent, type ReactNode } from "react";
-import { useLocation, useNavigate, useNavigation, type NavigateFunction } from "react-router";
+import { useLocation, useNavigate, type NavigateFunction } from "react-router";
 
 const NavigateContext = createContext<NavigateFunction | null>(null);
 
@@ -32,30 +32,50 @@ const NavigateContext = createContext<NavigateFunction | null>(null);
 export function AppNavigation({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
-  const navigation = useNavigation();
   const firstKey = useRef(location.key);
-  /** What had the focus when the navigation started. */
+  /** What had the focus when the last click or form submission started (a navigation, perhaps). */
   const focusedBefore = useRef<Element | null>(null);
   useEffect(() => {
-    if (navigation.state !== "idle") focusedBefore.current = document.activeElement;
-  }, [navigation.state]);
+    const note = () => {
+      focusedBefore.current = document.activeElement;
+    };
+    document.addEventListener("click", note, true);
+    document.addEventListener("submit", note, true);
+    return () => {
+      document.removeEventListener("click", note, true);
+      document.removeEventListener("submit", note, true);
+    };
+  }, []);
   useEffect(() => {
     if (location.key === firstKey.current) return;
     const before = focusedBefore.current;
     focusedBefore.current = null;
     const main = document.getElementById("main");
     const active = document.activeElement;
-    // Moved by the new page: away from what had it (or, if that was not seen, into the content).
+    // Moved by the new page: away from what had it (or, without a click or submission, into the content).
     const moved = active && active !== document.body && (before ? active !== before : main?.contains(active));
     if (moved) return;
-    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const target = location.hash ? document.getElementById(hashTarget(location.hash)) : null;
     const destination = target ?? main;
     if (!destination) return;
-    // Reachable by script only, as main is: not an extra stop for Tab.
-    if (!destination.matches(FOCUSABLE)) destination.setAttribute("tabindex", "-1");
+    // Reachable by script only, as main is: not an extra stop for Tab, and only until it loses the focus.
+    if (!destination.matches(FOCUSABLE)) {
+      destination.setAttribute("tabindex", "-1");
+      if (destination !== main) destination.addEventListener("blur", () => destination.removeAttribute("tabindex"), { once: true });
+    }
     destination.focus({ preventScroll: true });
   }, [location.key, location.hash]);
   return <NavigateContext value={navigate}>{children}</NavigateContext>;
+}
+
+/** The id in an address's `#…` ("#maatregel-12" → "maatregel-12"); as it is when it does not decode. */
+export function hashTarget(hash: string): string {
+  const raw = hash.replace(/^#/, "");
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 const FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { followInApp, isCurrentPath, isPlainPath } from "~/ui/app-link";
+import { followInApp, hashTarget, isCurrentPath, isPlainPath } from "~/ui/app-link";
 
 describe("isPlainPath", () => {
   it("takes absolute paths on this site only", () => {
@@ -10,6 +10,18 @@ describe("isPlainPath", () => {
     expect(isPlainPath("nieuw")).toBe(false);
     expect(isPlainPath("?pagina=2")).toBe(false);
     expect(isPlainPath({ pathname: "/x" })).toBe(false);
+  });
+});
+
+describe("hashTarget", () => {
+  it("gives the id an address's #… points to, decoded", () => {
+    expect(hashTarget("#maatregel-12")).toBe("maatregel-12");
+    expect(hashTarget("#caf%C3%A9")).toBe("café");
+  });
+
+  it("does not throw on a # that does not decode (a crafted link must not break the page)", () => {
+    expect(hashTarget("#100%")).toBe("100%");
+    expect(hashTarget("#%E0%A4%A")).toBe("%E0%A4%A");
   });
 });
 
