@@ -266,9 +266,11 @@ export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, br
       size = 0;
     };
 
+    // Unwrap, unless a later middleware wrapped ours (admitInOrder, the page cache): its wrapper
+    // must stay, and ours passes straight through once the mode is "pass".
     const restore = () => {
-      res.write = write;
-      res.end = end;
+      if (res.write === compressingWrite) res.write = write;
+      if (res.end === compressingEnd) res.end = end;
     };
     const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, encoding || "utf8") : Buffer.from(chunk));
     const compressible = () => {
@@ -285,7 +287,7 @@ export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, br
       if (mode === "pass") restore();
     };
 
-    res.write = function (chunk, encoding, callback) {
+    const compressingWrite = function (chunk, encoding, callback) {
       decide();
       if (mode === "pass") return write.apply(this, arguments);
       if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
@@ -299,7 +301,7 @@ export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, br
       return true;
     };
 
-    res.end = function (chunk, encoding, callback) {
+    const compressingEnd = function (chunk, encoding, callback) {
       if (typeof chunk === "function") [callback, chunk, encoding] = [chunk, undefined, undefined];
       else if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
       decide();
@@ -339,6 +341,8 @@ export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, br
       else zlib.gzip(body, { level: gzipLevel }, send);
       return this;
     };
+    res.write = compressingWrite;
+    res.end = compressingEnd;
     next();
   };
 }

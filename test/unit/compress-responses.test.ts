@@ -15,6 +15,7 @@ const page = `<!DOCTYPE html><html lang="nl"><body>${"<p>Een donkere fietstunnel
 const large = "x".repeat(300 * 1024) + "é".repeat(1000);
 let origin = "";
 let endCallbacks = 0;
+let laterWrapperEnds = 0;
 let close = () => {};
 
 beforeAll(async () => {
@@ -37,6 +38,23 @@ beforeAll(async () => {
     res.write(Buffer.alloc(4000, 1));
     res.end(Buffer.alloc(4000, 2));
   });
+  // A middleware after compressResponses() that wraps end() (as admitInOrder() does) keeps its wrapper.
+  app.get(
+    "/png-wrapped",
+    (_req, res, next) => {
+      const end = res.end;
+      res.end = function (this: typeof res, ...args: Parameters<typeof res.end>) {
+        laterWrapperEnds += 1;
+        return end.apply(this, args);
+      } as typeof res.end;
+      next();
+    },
+    (_req, res) => {
+      res.setHeader("Content-Type", "image/png");
+      res.write(Buffer.alloc(4000, 1));
+      res.end(Buffer.alloc(4000, 2));
+    },
+  );
   app.get("/encoded", (_req, res) => {
     res.setHeader("Content-Type", "text/html");
     res.setHeader("Content-Encoding", "gzip");
@@ -151,6 +169,13 @@ describe("compressResponses (http-stack.js)", () => {
     expect(reply.headers["content-encoding"]).toBeUndefined();
     expect(reply.headers["transfer-encoding"]).toBe("chunked");
     expect(reply.body).toEqual(Buffer.concat([Buffer.alloc(4000, 1), Buffer.alloc(4000, 2)]));
+  });
+
+  it("keeps the end() wrapper of a later middleware when it lets a response pass unchanged", async () => {
+    const reply = await get("/png-wrapped", "br, gzip");
+    expect(reply.headers["content-encoding"]).toBeUndefined();
+    expect(reply.body).toEqual(Buffer.concat([Buffer.alloc(4000, 1), Buffer.alloc(4000, 2)]));
+    expect(laterWrapperEnds).toBe(1);
   });
 
   it("does not touch a body that is already encoded or says no-transform", async () => {
