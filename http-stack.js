@@ -361,8 +361,8 @@ export function compressResponses({ threshold = 1024, syncBytes = 256 * 1024, br
  * one in a hundred 64 ms. Here a request that finds another one running
  * waits in line, and the next in line starts in a later turn, after Node has
  * read what arrived meanwhile (`setImmediate`): every request waits for
- * those that came before it and no others (the same test: 34 ms for half,
- * 35 ms for one in a hundred, at the same throughput).
+ * those that came before it and no others (the same test: 35 ms for half,
+ * 38 ms for one in a hundred, at the same throughput).
  *
  * Cheap requests (a kept page) are let in straight away as long as this turn
  * has spent less than `sliceMs` on requests, so they cost no extra turn. A
